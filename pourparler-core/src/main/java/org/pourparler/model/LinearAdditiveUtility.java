@@ -1,0 +1,162 @@
+package org.pourparler.model;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Utility as a weighted sum over issues: {@code u(o) = sum_i w_i * f_i(o_i)}, weights normalised to
+ * sum to 1. Each term {@code w_i * f_i(v)} is precomputed into a primitive table per issue, so one
+ * evaluation is one table look-up and one addition per issue.
+ *
+ * <pre>{@code
+ * LinearAdditiveUtility u = LinearAdditiveUtility.of(domain, new double[] {2, 1},
+ *         List.of(new ValueFunction.Table(new double[] {1, 0}), new ValueFunction.Table(new double[] {0, 0.5, 1})));
+ * double v = u.utility(new int[] {0, 2});   // (2*1 + 1*1) / 3 = 1.0
+ * }</pre>
+ */
+public final class LinearAdditiveUtility implements UtilityFunction {
+    /** The most options one issue may have here: its terms are tabulated. */
+    public static final int MAX_TABLE_OPTIONS = 1 << 24;
+
+    private final Domain domain;
+    private final double[] weights;
+    private final List<ValueFunction> functions;
+    /** {@code terms[i][v] = weights[i] * f_i(v)}. */
+    private final double[][] terms;
+
+    private LinearAdditiveUtility(Domain domain, double[] rawWeights, List<ValueFunction> functions) {
+        int n = domain.issueCount();
+        if (rawWeights.length != n || functions.size() != n) {
+            throw new IllegalArgumentException("Domain '" + domain.name() + "' has " + n + " issues, but "
+                    + rawWeights.length + " weights and " + functions.size() + " value functions were given");
+        }
+        double sum = 0;
+        for (int i = 0; i < n; i++) {
+            double w = rawWeights[i];
+            if (!Double.isFinite(w) || w < 0) {
+                throw new IllegalArgumentException("The weight of issue '" + domain.issue(i).name()
+                        + "' must be a finite number >= 0, but was " + w);
+            }
+            sum += w;
+        }
+        if (!(sum > 0)) {
+            throw new IllegalArgumentException("The weights of domain '" + domain.name() + "' are all zero");
+        }
+        this.domain = domain;
+        this.weights = new double[n];
+        for (int i = 0; i < n; i++) {
+            weights[i] = sum == 1.0 ? rawWeights[i] : rawWeights[i] / sum;
+        }
+        this.functions = List.copyOf(functions);
+        this.terms = new double[n][];
+        for (int i = 0; i < n; i++) {
+            Issue issue = domain.issue(i);
+            ValueFunction f = this.functions.get(i);
+            f.checkFits(issue);
+            if (issue.size() > MAX_TABLE_OPTIONS) {
+                throw new IllegalArgumentException("Issue '" + issue.name() + "' has " + issue.size()
+                        + " options; a linear-additive utility tabulates at most " + MAX_TABLE_OPTIONS
+                        + " per issue (use a coarser grid)");
+            }
+            double[] t = new double[issue.size()];
+            for (int v = 0; v < t.length; v++) {
+                t[v] = weights[i] * f.valueOf(issue, v);
+            }
+            terms[i] = t;
+        }
+    }
+
+    /**
+     * A linear-additive utility; weights need not sum to 1 (they are divided by their sum), but must
+     * be finite, non-negative and not all zero.
+     */
+    public static LinearAdditiveUtility of(Domain domain, double[] weights, List<? extends ValueFunction> functions) {
+        return new LinearAdditiveUtility(domain, weights.clone(), List.copyOf(functions));
+    }
+
+    @Override public Domain domain() { return domain; }
+
+    @Override public String kind() { return "linear-additive"; }
+
+    /** The normalised weights (a copy). */
+    public double[] weights() { return weights.clone(); }
+
+    public double weight(int issue) { return weights[issue]; }
+
+    public List<ValueFunction> functions() { return functions; }
+
+    /** The unweighted value of option {@code value} of issue {@code issue}. */
+    public double value(int issue, int value) {
+        return functions.get(issue).valueOf(domain.issue(issue), value);
+    }
+
+    /** The weighted term {@code w_i * f_i(v)} of one issue and option. */
+    public double term(int issue, int value) { return terms[issue][value]; }
+
+    /** The weighted terms of one issue, one per option (a copy). */
+    public double[] terms(int issue) { return terms[issue].clone(); }
+
+    @Override
+    public double utility(int[] outcome) {
+        double u = 0;
+        for (int i = 0; i < terms.length; i++) {
+            u += terms[i][outcome[i]];
+        }
+        return u;
+    }
+
+    /** The highest utility of any outcome (the sum of each issue's best term). */
+    public double maxUtility() {
+        double u = 0;
+        for (double[] t : terms) u += Arrays.stream(t).max().orElseThrow();
+        return u;
+    }
+
+    /** The lowest utility of any outcome. */
+    public double minUtility() {
+        double u = 0;
+        for (double[] t : terms) u += Arrays.stream(t).min().orElseThrow();
+        return u;
+    }
+
+    /**
+     * Writes the utilities of outcomes {@code first, first+1, ...} into {@code out}, in the domain's
+     * numbering. Keeps running partial sums, so the cost is about one addition per outcome.
+     */
+    public void utilities(long first, double[] out) {
+        if (out.length == 0) return;
+        long count = domain.outcomeCountExact();
+        if (first < 0 || first + out.length > count) {
+            throw new IndexOutOfBoundsException("Outcomes " + first + ".." + (first + out.length - 1)
+                    + " are outside 0.." + (count - 1));
+        }
+        int n = terms.length;
+        int[] v = domain.outcomeAt(first);
+        double[] prefix = new double[n];   // prefix[i] = sum of terms of issues < i
+        for (int i = 1; i < n; i++) prefix[i] = prefix[i - 1] + terms[i - 1][v[i - 1]];
+        double[] lastTerms = terms[n - 1];
+        int lastSize = lastTerms.length;
+        int k = 0;
+        while (k < out.length) {
+            double base = prefix[n - 1];
+            int stop = Math.min(lastSize, v[n - 1] + (out.length - k));
+            for (int j = v[n - 1]; j < stop; j++) out[k++] = base + lastTerms[j];
+            if (k == out.length) break;
+            // carry into the more significant issues
+            v[n - 1] = 0;
+            int i = n - 2;
+            while (i >= 0 && ++v[i] == terms[i].length) v[i--] = 0;
+            for (int j = Math.max(i, 0) + 1; j < n; j++) prefix[j] = prefix[j - 1] + terms[j - 1][v[j - 1]];
+        }
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof LinearAdditiveUtility u && u.domain.equals(domain)
+                && Arrays.equals(u.weights, weights) && u.functions.equals(functions);
+    }
+
+    @Override public int hashCode() { return Arrays.hashCode(weights) * 31 + functions.hashCode(); }
+
+    @Override public String toString() { return "LinearAdditiveUtility" + Arrays.toString(weights); }
+}

@@ -1,0 +1,36 @@
+package org.pourparler.testing;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * The shared scenario corpus ({@code ../shared} beside the repository). Tests that need it call
+ * {@link #root()}, which skips the test with a message when the corpus is absent.
+ */
+public final class SharedCorpus {
+    private SharedCorpus() { }
+
+    /** The shared folder, or null when absent. */
+    public static Path locate() {
+        String prop = System.getProperty("pourparler.shared");
+        Path p = prop != null ? Paths.get(prop) : Paths.get("..", "..", "shared");
+        if (Files.isDirectory(p.resolve("scenarios"))) return p.toAbsolutePath().normalize();
+        Path alt = Paths.get("..", "shared");
+        return Files.isDirectory(alt.resolve("scenarios")) ? alt.toAbsolutePath().normalize() : null;
+    }
+
+    /** The shared folder; skips the calling test when it is absent. */
+    public static Path root() {
+        Path p = locate();
+        Assumptions.assumeTrue(p != null,
+                "the shared scenario corpus (../shared/scenarios) is absent: skipping the tests that read it");
+        return p;
+    }
+
+    /** {@code shared/scenarios}; skips the calling test when it is absent. */
+    public static Path scenarios() {
+        return root().resolve("scenarios");
+    }
+}
