@@ -1,0 +1,38 @@
+package org.pourparler.analysis;
+
+import java.util.List;
+
+/**
+ * Why there is no zone of agreement and what would open one.
+ *
+ * @param blockingSets    the smallest sets of parties whose reservation values and red lines are
+ *                        already incompatible, each with the issues where they clash
+ * @param uniformLowering the smallest amount by which lowering every reservation value opens a zone,
+ *                        with the packages that would then become possible (null when even lowering
+ *                        cannot help because red lines exclude every outcome)
+ * @param partyLowering   per party, the smallest lowering of that party's reservation value alone that
+ *                        opens a zone (amount null when none does)
+ * @param redLinesToDrop  the red lines whose dropping alone opens a zone, with the packages it opens
+ */
+public record Diagnosis(List<BlockingSet> blockingSets, Move uniformLowering, List<PartyMove> partyLowering,
+                        List<RedLineMove> redLinesToDrop) {
+
+    /** A set of parties no outcome satisfies together, and the issues where they clash. */
+    public record BlockingSet(List<String> parties, List<IssueClash> issues) { }
+
+    /**
+     * An issue on which the closest-to-feasible packages of a blocking set make its parties give up
+     * utility: {@code losses[k]} is what party k (in the set's order) loses on this issue against its
+     * best option, as a share of its total utility.
+     */
+    public record IssueClash(String issue, double[] losses) { }
+
+    /** A change of the given size and the packages it makes possible. */
+    public record Move(double amount, List<FrontierPoint> packages) { }
+
+    /** Lowering one party's reservation value. {@code amount} is null when it cannot open a zone. */
+    public record PartyMove(String party, Double amount, List<FrontierPoint> packages) { }
+
+    /** Dropping one red line of one party, and the Nash packages of the zone it opens. */
+    public record RedLineMove(String party, String redLine, List<FrontierPoint> packages) { }
+}
