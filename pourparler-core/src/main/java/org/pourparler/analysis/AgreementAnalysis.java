@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.pourparler.model.Domain;
+import org.pourparler.model.HyperRectangleUtility;
 import org.pourparler.model.LinearAdditiveUtility;
 import org.pourparler.model.Party;
 import org.pourparler.model.Profile;
@@ -88,9 +89,9 @@ public final class AgreementAnalysis {
         }
         Domain domain = scenario.domain();
         Problem all = Problem.of(parties);
-        boolean linear = all.ufs.stream().allMatch(u -> u instanceof LinearAdditiveUtility);
         boolean enumerable = domain.isEnumerable(options.enumerationLimit());
-        if (!linear && !enumerable) {
+        Method method = Method.choose(all.ufs, enumerable);
+        if (method == null) {
             throw new AnalysisLimitException("Scenario '" + scenario.title() + "' has " + domain.outcomeCount()
                     + " outcomes and utilities that are not all linear-additive ("
                     + all.ufs.stream().map(UtilityFunction::kind).distinct().toList() + "); exact analysis enumerates at most "
@@ -99,9 +100,9 @@ public final class AgreementAnalysis {
         ParetoFrontier paretoAll;
         ParetoFrontier free;
         ZoneSize zone;
-        if (linear) {
-            paretoAll = frontier(all.ufs, List.of(), options, true);
-            free = all.redLines.isEmpty() ? paretoAll : frontier(all.ufs, all.redLines, options, true);
+        if (method != Method.ENUMERATION) {
+            paretoAll = frontier(all.ufs, List.of(), options, method);
+            free = all.redLines.isEmpty() ? paretoAll : frontier(all.ufs, all.redLines, options, method);
             boolean exists = !free.atLeast(all.reservation).isEmpty();
             if (enumerable) {
                 Enumeration.Result r = Enumeration.run(all.ufs, all.reservation, all.redLines, 0, options.threads(), false);
@@ -117,11 +118,11 @@ public final class AgreementAnalysis {
         }
         ParetoFrontier pareto = free.atLeast(all.reservation);
         BargainingSolutions solutions = BargainingSolutions.of(pareto, all.reservation);
-        Diagnosis diagnosis = zone.exists() ? null : diagnose(all, free, options, linear);
+        Diagnosis diagnosis = zone.exists() ? null : diagnose(all, free, options, method);
         double total = domain.outcomeCount().doubleValue();
         Statistics stats = new Statistics(zone.count().doubleValue() / total, zone.exact(), opposition(paretoAll));
         return new Report(scenario, all.reservation.clone(), domain.outcomeCount(), zone, paretoAll, pareto, solutions,
-                diagnosis, stats, linear ? "linear-additive merge" : "enumeration");
+                diagnosis, stats, method.label);
     }
 
     /** The parties' utilities, reservation values and red lines, as arrays. */
@@ -147,12 +148,33 @@ public final class AgreementAnalysis {
         }
     }
 
+    /** How a frontier is computed. */
+    enum Method {
+        MERGE("linear-additive merge"), RECTANGLES("hyper-rectangle branch and bound"), ENUMERATION("enumeration");
+
+        final String label;
+
+        Method(String label) { this.label = label; }
+
+        /** The fastest exact method for these utilities, or null when none applies. */
+        static Method choose(List<UtilityFunction> ufs, boolean enumerable) {
+            if (ufs.stream().allMatch(u -> u instanceof LinearAdditiveUtility)) return MERGE;
+            if (ufs.stream().allMatch(u -> u instanceof HyperRectangleUtility h
+                    && h.aggregation() == HyperRectangleUtility.Aggregation.SUM)) return RECTANGLES;
+            return enumerable ? ENUMERATION : null;
+        }
+    }
+
     /** The frontier of the outcomes crossing none of {@code lines}. */
-    static ParetoFrontier frontier(List<UtilityFunction> ufs, List<RedLine> lines, Options o, boolean linear)
+    static ParetoFrontier frontier(List<UtilityFunction> ufs, List<RedLine> lines, Options o, Method method)
             throws AnalysisLimitException {
-        if (linear) {
+        if (method == Method.MERGE) {
             List<LinearAdditiveUtility> la = ufs.stream().map(u -> (LinearAdditiveUtility) u).toList();
             return LinearAdditiveFrontier.compute(la, lines, o.listLimit(), o.maxCandidates());
+        }
+        if (method == Method.RECTANGLES) {
+            List<HyperRectangleUtility> hr = ufs.stream().map(u -> (HyperRectangleUtility) u).toList();
+            return HyperRectangleFrontier.compute(hr, lines, o.listLimit(), o.maxCandidates());
         }
         double[] none = new double[ufs.size()];
         java.util.Arrays.fill(none, Double.NEGATIVE_INFINITY);
@@ -200,7 +222,7 @@ public final class AgreementAnalysis {
         return f.distanceTo(ideal);
     }
 
-    private static Diagnosis diagnose(Problem p, ParetoFrontier free, Options o, boolean linear) throws AnalysisLimitException {
+    private static Diagnosis diagnose(Problem p, ParetoFrontier free, Options o, Method linear) throws AnalysisLimitException {
         int n = p.ufs.size();
         double[] r = p.reservation;
         // uniform lowering: min over points of the largest shortfall
@@ -248,7 +270,7 @@ public final class AgreementAnalysis {
     }
 
     /** The minimal sets of parties with no acceptable outcome in common, smallest first. */
-    private static List<Diagnosis.BlockingSet> blockingSets(Problem p, Options o, boolean linear) throws AnalysisLimitException {
+    private static List<Diagnosis.BlockingSet> blockingSets(Problem p, Options o, Method linear) throws AnalysisLimitException {
         int n = p.ufs.size();
         if (n > 12) return List.of();
         List<Integer> blocking = new ArrayList<>();

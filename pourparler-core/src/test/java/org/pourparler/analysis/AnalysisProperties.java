@@ -69,8 +69,8 @@ class AnalysisProperties {
     void mergedFrontierEqualsEnumeratedFrontier(@ForAll long seed, @ForAll @IntRange(min = 2, max = 5) int parties,
                                                 @ForAll boolean redLines) throws Exception {
         Scenario s = randomScenario(seed, parties, redLines);
-        ParetoFrontier merged = AgreementAnalysis.frontier(ufs(s), lines(s), options(), true);
-        ParetoFrontier enumerated = AgreementAnalysis.frontier(ufs(s), lines(s), options(), false);
+        ParetoFrontier merged = AgreementAnalysis.frontier(ufs(s), lines(s), options(), AgreementAnalysis.Method.MERGE);
+        ParetoFrontier enumerated = AgreementAnalysis.frontier(ufs(s), lines(s), options(), AgreementAnalysis.Method.ENUMERATION);
         assertThat(merged.size()).isEqualTo(enumerated.size());
         for (int q = 0; q < merged.size(); q++) {
             FrontierPoint a = merged.points().get(q);
@@ -86,7 +86,7 @@ class AnalysisProperties {
     @Property(tries = 200)
     void frontierPointsAreAttainedAndUndominated(@ForAll long seed, @ForAll @IntRange(min = 2, max = 4) int parties) throws Exception {
         Scenario s = randomScenario(seed, parties, true);
-        ParetoFrontier f = AgreementAnalysis.frontier(ufs(s), lines(s), options(), true);
+        ParetoFrontier f = AgreementAnalysis.frontier(ufs(s), lines(s), options(), AgreementAnalysis.Method.MERGE);
         Domain d = s.domain();
         List<double[]> all = new ArrayList<>();
         for (long i = 0; i < d.outcomeCountExact(); i++) {
