@@ -50,15 +50,21 @@ public final class HyperRectangleUtility implements UtilityFunction {
     private final List<Rectangle> rectangles;
     private final Aggregation aggregation;
     private final double scale;
+    private final double cap;
     // flattened for the hot path
     private final double[] utils;
     private final int[][] inc;   // per rectangle: issue, min, max triples
     private final int[][] exc;
 
-    private HyperRectangleUtility(Domain domain, List<Rectangle> rectangles, Aggregation aggregation, double scale) {
+    private HyperRectangleUtility(Domain domain, List<Rectangle> rectangles, Aggregation aggregation, double scale,
+                                  double cap) {
         if (!Double.isFinite(scale)) {
             throw new IllegalArgumentException("The scale of a hyper-rectangle utility must be finite, but was " + scale);
         }
+        if (Double.isNaN(cap)) {
+            throw new IllegalArgumentException("The cap of a hyper-rectangle utility must be a number or infinity");
+        }
+        this.cap = cap;
         this.domain = domain;
         this.rectangles = List.copyOf(rectangles);
         this.aggregation = aggregation;
@@ -91,7 +97,17 @@ public final class HyperRectangleUtility implements UtilityFunction {
     }
 
     public static HyperRectangleUtility of(Domain domain, List<Rectangle> rectangles, Aggregation aggregation, double scale) {
-        return new HyperRectangleUtility(domain, rectangles, aggregation, scale);
+        return new HyperRectangleUtility(domain, rectangles, aggregation, scale, Double.POSITIVE_INFINITY);
+    }
+
+    /**
+     * As {@link #of(Domain, List, Aggregation, double)}, with every utility above {@code cap}
+     * lowered to {@code cap}: GENIUS caps nonlinear utilities at 1, and in some ANAC 2014 profiles
+     * the rectangles do reach above {@code maxutility}.
+     */
+    public static HyperRectangleUtility of(Domain domain, List<Rectangle> rectangles, Aggregation aggregation, double scale,
+                                           double cap) {
+        return new HyperRectangleUtility(domain, rectangles, aggregation, scale, cap);
     }
 
     @Override public Domain domain() { return domain; }
@@ -99,6 +115,8 @@ public final class HyperRectangleUtility implements UtilityFunction {
     public List<Rectangle> rectangles() { return rectangles; }
     public Aggregation aggregation() { return aggregation; }
     public double scale() { return scale; }
+    /** The largest utility; {@code +Infinity} when uncapped. */
+    public double cap() { return cap; }
 
     @Override
     public double utility(int[] outcome) {
@@ -119,7 +137,8 @@ public final class HyperRectangleUtility implements UtilityFunction {
                 };
             }
         }
-        return any ? acc * scale : 0.0;
+        double u = any ? acc * scale : 0.0;
+        return u > cap ? cap : u;
     }
 
     /** With {@code want} true: inside every bound; false: outside every bound. */
@@ -135,7 +154,8 @@ public final class HyperRectangleUtility implements UtilityFunction {
     @Override
     public boolean equals(Object o) {
         return o instanceof HyperRectangleUtility h && h.domain.equals(domain) && h.rectangles.equals(rectangles)
-                && h.aggregation == aggregation && Double.compare(h.scale, scale) == 0;
+                && h.aggregation == aggregation && Double.compare(h.scale, scale) == 0
+                && Double.compare(h.cap, cap) == 0;
     }
 
     @Override public int hashCode() { return rectangles.hashCode() * 31 + Double.hashCode(scale); }
