@@ -75,19 +75,19 @@ final class GeniusWebWriter {
                                 + " and sum-of-groups utilities can be written in this format");
             }
         }
-        boolean[] asNumber = numberIssues(s, warnings);
+        BigDecimal[] high = numberIssues(s, warnings);
 
         Map<String, String> files = new LinkedHashMap<>();
         Set<String> used = new HashSet<>();
         String domainFile = uniqueFileName(safeFileName(domain.name(), "domain"), used);
-        files.put(domainFile, render(g -> writeDomain(g, domain, asNumber)));
+        files.put(domainFile, render(g -> writeDomain(g, domain, high)));
         for (Party p : s.parties()) {
             String file = uniqueFileName(safeFileName(p.name(), "party"), used);
             if (!file.equals(p.name() + ".json")) {
                 warnings.add("Party '" + p.name() + "' is written to " + file + "; GeniusWeb names parties after their files,"
                         + " so it reads back as '" + file.substring(0, file.length() - 5) + "'.");
             }
-            files.put(file, writeProfile(p, domain, asNumber, warnings));
+            files.put(file, writeProfile(p, domain, high, warnings));
         }
         return new Written(files, warnings);
     }
@@ -127,17 +127,22 @@ final class GeniusWebWriter {
     }
 
     /**
-     * Which numeric issues can stay number issues: GeniusWeb's number utilities are linear between
-     * the two ends of the range, so every linear-additive party must value the issue linearly, it
-     * must have at least two values, and no sum-of-groups party may use it.
+     * Which numeric issues can stay number issues, and the high end of each one's range (null for
+     * an issue written as discrete): GeniusWeb's number utilities are linear between the two ends
+     * of the range, so every linear-additive party must value the issue linearly, it must have at
+     * least two values, and no sum-of-groups party may use it. The high end is the stated maximum,
+     * or the last grid value when the line, continued to an off-grid maximum, would leave [0, 1].
      */
-    private static boolean[] numberIssues(Scenario s, List<String> warnings) {
+    private static BigDecimal[] numberIssues(Scenario s, List<String> warnings) {
         Domain d = s.domain();
-        boolean[] asNumber = new boolean[d.issueCount()];
-        for (int i = 0; i < asNumber.length; i++) {
+        BigDecimal[] high = new BigDecimal[d.issueCount()];
+        for (int i = 0; i < high.length; i++) {
             Issue issue = d.issue(i);
             if (!issue.isNumeric()) continue;
             String why = null;
+            BigDecimal stated = rangeEnd(issue, false);
+            BigDecimal lastValue = new BigDecimal(issue.label(issue.size() - 1));
+            BigDecimal end = stated;
             if (issue.size() < 2) {
                 why = "it has a single value, and GeniusWeb number utilities need two ends";
             } else {
@@ -147,24 +152,33 @@ final class GeniusWebWriter {
                         why = "party '" + p.name() + "' values it in a group, and GeniusWeb's groups are discrete";
                         break;
                     }
-                    if (u instanceof LinearAdditiveUtility la && linearEnds(la, i) == null) {
-                        why = "party '" + p.name() + "' values it non-linearly, and GeniusWeb number utilities are linear";
-                        break;
+                    if (u instanceof LinearAdditiveUtility la) {
+                        double[] ends = linearEnds(la, i, stated);
+                        if (ends == null) {
+                            why = "party '" + p.name() + "' values it non-linearly, and GeniusWeb number utilities are linear";
+                            break;
+                        }
+                        if ((ends[1] < -NOISE || ends[1] > 1 + NOISE) && lastValue.compareTo(stated) != 0) end = lastValue;
                     }
                 }
             }
-            if (why == null) {
-                asNumber[i] = true;
-                if (issue instanceof IntegerIssue) {
-                    warnings.add("Integer issue '" + issue.name() + "' is written as a GeniusWeb number range with step 1;"
-                            + " it reads back as a real issue with the same values.");
-                }
-            } else {
+            if (why != null) {
                 warnings.add("Numeric issue '" + issue.name() + "' is written as a discrete issue with values "
                         + abbreviate(labels(issue).toString()) + " because " + why + ".");
+                continue;
+            }
+            high[i] = end;
+            if (end != stated) {
+                warnings.add("The range of issue '" + issue.name() + "' is written as " + rangeEnd(issue, true).toPlainString() + " to "
+                        + end.toPlainString() + " instead of " + stated.toPlainString() + " (the same values): continued to "
+                        + stated.toPlainString() + ", a party's linear utility would leave [0, 1].");
+            }
+            if (issue instanceof IntegerIssue) {
+                warnings.add("Integer issue '" + issue.name() + "' is written as a GeniusWeb number range with step 1;"
+                        + " it reads back as a real issue with the same values.");
             }
         }
-        return asNumber;
+        return high;
     }
 
     private static List<String> labels(Issue issue) {
@@ -174,10 +188,10 @@ final class GeniusWebWriter {
     }
 
     /**
-     * The unweighted utilities at the two ends of the range, {lowUtility, highUtility}, when the
-     * issue's values lie on one straight line through the grid; null otherwise.
+     * The unweighted utilities at the low end of the range and at {@code high}, when the issue's
+     * values lie on one straight line through the grid; null otherwise.
      */
-    static double[] linearEnds(LinearAdditiveUtility la, int i) {
+    static double[] linearEnds(LinearAdditiveUtility la, int i, BigDecimal high) {
         Issue issue = la.domain().issue(i);
         int n = issue.size();
         if (n < 2) return null;
@@ -191,9 +205,8 @@ final class GeniusWebWriter {
             double fit = v0 + slope * (issue.numericValue(k) - x0);
             if (Math.abs(fit - v) > NOISE * Math.max(1, Math.abs(v))) return null;
         }
-        double max = rangeEnd(issue, false).doubleValue();
-        double high = max == xn ? vn : v0 + slope * (max - x0);
-        return new double[] {v0, high};
+        double max = high.doubleValue();
+        return new double[] {v0, max == xn ? vn : v0 + slope * (max - x0)};
     }
 
     /** The stated low or high end of a numeric issue's range. */
@@ -205,23 +218,23 @@ final class GeniusWebWriter {
 
     // ---------------------------------------------------------------- domain
 
-    private static void writeDomain(JsonGenerator g, Domain d, boolean[] asNumber) throws IOException {
+    private static void writeDomain(JsonGenerator g, Domain d, BigDecimal[] high) throws IOException {
         g.writeStartObject();
         g.writeStringField("name", d.name());
-        writeIssuesValues(g, d, asNumber);
+        writeIssuesValues(g, d, high);
         g.writeEndObject();
     }
 
-    private static void writeIssuesValues(JsonGenerator g, Domain d, boolean[] asNumber) throws IOException {
+    private static void writeIssuesValues(JsonGenerator g, Domain d, BigDecimal[] high) throws IOException {
         g.writeObjectFieldStart("issuesValues");
         for (int i = 0; i < d.issueCount(); i++) {
             Issue issue = d.issue(i);
             g.writeObjectFieldStart(issue.name());
-            if (asNumber[i]) {
+            if (high[i] != null) {
                 // GeniusWeb (Java) writes a range as three decimal strings
                 g.writeArrayFieldStart("range");
                 g.writeString(rangeEnd(issue, true).toPlainString());
-                g.writeString(rangeEnd(issue, false).toPlainString());
+                g.writeString(high[i].toPlainString());
                 g.writeString(issue instanceof RealIssue r ? r.step().toPlainString() : "1");
                 g.writeEndArray();
             } else {
@@ -242,19 +255,19 @@ final class GeniusWebWriter {
         double apply(double u) { return identity() ? u : (u - shift) / scale; }
     }
 
-    private static String writeProfile(Party p, Domain d, boolean[] asNumber, List<String> warnings) {
+    private static String writeProfile(Party p, Domain d, BigDecimal[] high, List<String> warnings) {
         UtilityFunction u = p.profile().utility();
-        if (u instanceof LinearAdditiveUtility la) return writeLinearAdditive(p, la, d, asNumber, warnings);
-        return writeSumOfGroups(p, (SumOfGroupsUtility) u, d, asNumber, warnings);
+        if (u instanceof LinearAdditiveUtility la) return writeLinearAdditive(p, la, d, high, warnings);
+        return writeSumOfGroups(p, (SumOfGroupsUtility) u, d, high, warnings);
     }
 
-    private static String writeLinearAdditive(Party p, LinearAdditiveUtility la, Domain d, boolean[] asNumber, List<String> warnings) {
+    private static String writeLinearAdditive(Party p, LinearAdditiveUtility la, Domain d, BigDecimal[] high, List<String> warnings) {
         int n = d.issueCount();
         // the unweighted utilities to write: a table per discrete issue, two ends per number issue
         double[][] values = new double[n][];
         for (int i = 0; i < n; i++) {
-            if (asNumber[i]) {
-                values[i] = linearEnds(la, i);
+            if (high[i] != null) {
+                values[i] = linearEnds(la, i, high[i]);
             } else {
                 values[i] = new double[d.issue(i).size()];
                 for (int k = 0; k < values[i].length; k++) values[i][k] = la.value(i, k);
@@ -303,14 +316,14 @@ final class GeniusWebWriter {
             for (int i = 0; i < n; i++) {
                 Issue issue = d.issue(i);
                 g.writeObjectFieldStart(issue.name());
-                if (asNumber[i]) {
+                if (high[i] != null) {
                     g.writeObjectFieldStart("NumberValueSetUtilities");
                     g.writeFieldName("lowValue");
                     g.writeNumber(rangeEnd(issue, true).toPlainString());
                     g.writeFieldName("lowUtility");
                     g.writeNumber(number(values[i][0]));
                     g.writeFieldName("highValue");
-                    g.writeNumber(rangeEnd(issue, false).toPlainString());
+                    g.writeNumber(high[i].toPlainString());
                     g.writeFieldName("highUtility");
                     g.writeNumber(number(values[i][1]));
                 } else {
@@ -334,8 +347,8 @@ final class GeniusWebWriter {
             }
             g.writeEndObject();
             g.writeFieldName("domain");
-            writeDomain(g, d, asNumber);
-            writeReservationBid(g, d, asNumber, bid);
+            writeDomain(g, d, high);
+            writeReservationBid(g, d, high, bid);
             g.writeEndObject();
             g.writeEndObject();
         });
@@ -370,7 +383,7 @@ final class GeniusWebWriter {
         return plain.length() <= 24 ? plain : s;
     }
 
-    private static String writeSumOfGroups(Party p, SumOfGroupsUtility sg, Domain d, boolean[] asNumber, List<String> warnings) {
+    private static String writeSumOfGroups(Party p, SumOfGroupsUtility sg, Domain d, BigDecimal[] high, List<String> warnings) {
         List<SumOfGroupsUtility.Group> groups = mergedGroups(sg, d, p.name(), warnings);
         // GeniusWeb wants each listed utility >= 0 and the best combinations to add up to at most 1
         double shift = 0;
@@ -406,7 +419,7 @@ final class GeniusWebWriter {
             g.writeObjectFieldStart(ProfileReader.SUM_OF_GROUPS);
             g.writeStringField("name", profileName(p.name()));
             g.writeFieldName("domain");
-            writeDomain(g, d, asNumber);
+            writeDomain(g, d, high);
             g.writeObjectFieldStart("partUtilities");
             for (int k = 0; k < groups.size(); k++) {
                 SumOfGroupsUtility.Group group = groups.get(k);
@@ -419,6 +432,8 @@ final class GeniusWebWriter {
                 g.writeArrayFieldStart("utilslist");
                 int[] digits = new int[is.length];
                 for (int pos = 0; pos < tables[k].length; pos++) {
+                    // unlisted combinations count 0 in GeniusWeb, which leaves them out itself
+                    if (tables[k][pos] == 0) continue;
                     // pos in mixed radix over the group's issues, first most significant
                     int rest = pos;
                     for (int j = is.length - 1; j >= 0; j--) {
@@ -439,7 +454,7 @@ final class GeniusWebWriter {
                 g.writeEndObject();
             }
             g.writeEndObject();
-            writeReservationBid(g, d, asNumber, bid);
+            writeReservationBid(g, d, high, bid);
             g.writeEndObject();
             g.writeEndObject();
         });
@@ -628,7 +643,7 @@ final class GeniusWebWriter {
         return o;
     }
 
-    private static void writeReservationBid(JsonGenerator g, Domain d, boolean[] asNumber, Optional<int[]> bid) throws IOException {
+    private static void writeReservationBid(JsonGenerator g, Domain d, BigDecimal[] high, Optional<int[]> bid) throws IOException {
         if (bid.isEmpty()) return;
         int[] o = bid.get();
         g.writeObjectFieldStart("reservationBid");
@@ -636,7 +651,7 @@ final class GeniusWebWriter {
         for (int i = 0; i < o.length; i++) {
             g.writeFieldName(d.issue(i).name());
             // GeniusWeb reads JSON numbers as number values and strings as discrete values
-            if (asNumber[i]) g.writeNumber(d.issue(i).label(o[i]));
+            if (high[i] != null) g.writeNumber(d.issue(i).label(o[i]));
             else g.writeString(d.issue(i).label(o[i]));
         }
         g.writeEndObject();

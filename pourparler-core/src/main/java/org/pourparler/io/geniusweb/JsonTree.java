@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -228,7 +229,9 @@ final class JsonTree {
         if (text.isBlank()) {
             throw new ScenarioFormatException(source, null, "is empty; expected a GeniusWeb JSON domain or profile");
         }
-        try (JsonParser p = FACTORY.createParser(text)) {
+        JsonParser p = null;
+        try {
+            p = FACTORY.createParser(text);
             JsonToken t = p.nextToken();
             if (t == null) {
                 throw new ScenarioFormatException(source, null, "is empty; expected a GeniusWeb JSON domain or profile");
@@ -242,22 +245,40 @@ final class JsonTree {
             }
             return root;
         } catch (JsonProcessingException e) {
-            JsonLocation l = e.getLocation();
-            String at = l == null ? null : "line " + l.getLineNr() + ", column " + l.getColumnNr();
-            throw new ScenarioFormatException(source, at, "is not valid JSON: " + cleanMessage(e.getOriginalMessage()), e);
+            // limit violations carry no location: the parser still knows where it stopped
+            JsonLocation l = e.getLocation() != null ? e.getLocation() : p == null ? null : p.currentLocation();
+            String at = l == null || l.getLineNr() < 1 ? null : "line " + l.getLineNr() + ", column " + l.getColumnNr();
+            throw new ScenarioFormatException(source, at, "is not valid JSON: " + explain(e), e);
         } catch (IOException e) {
             throw new ScenarioFormatException(source, null, "cannot be read: " + e.getMessage(), e);
+        } finally {
+            if (p != null) {
+                try {
+                    p.close();
+                } catch (IOException ignored) {
+                    // reading from a string: nothing to release
+                }
+            }
         }
     }
 
-    /** Jackson messages carry advice for Java programmers; keep the first sentence a user needs. */
-    private static String cleanMessage(String m) {
+    /** Jackson's messages address Java programmers; say what is wrong with the file instead. */
+    private static String explain(JsonProcessingException e) {
+        String m = e.getOriginalMessage();
         if (m == null) return "malformed input";
-        int cut = m.indexOf("\n");
+        if (e instanceof StreamConstraintsException) {
+            if (m.startsWith("Document nesting depth")) return "it nests arrays and objects deeper than " + MAX_DEPTH + " levels";
+            if (m.startsWith("Number value length")) return "a number has more than " + MAX_NUMBER_LENGTH + " digits";
+            if (m.startsWith("String value length")) return "a string or number is longer than " + MAX_STRING_LENGTH + " characters";
+            if (m.startsWith("Name length")) return "a key is longer than " + MAX_STRING_LENGTH + " characters";
+            if (m.startsWith("Document length")) return "it is longer than " + SourceFiles.MAX_BYTES + " characters";
+        }
+        if (m.startsWith("Duplicate field ")) {
+            return "the key " + m.substring("Duplicate field ".length()) + " appears twice in one object";
+        }
+        int cut = m.indexOf('\n');
         if (cut >= 0) m = m.substring(0, cut);
-        cut = m.indexOf(" (use `");   // "(use `StreamReadConstraints.Builder...` to change)"
-        if (cut >= 0) m = m.substring(0, cut);
-        return abbreviate(m.trim());
+        return m.length() <= 200 ? m.trim() : m.substring(0, 197) + "...";
     }
 
     private static Node read(String source, JsonParser p, Node parent, String key, int index) throws IOException {
