@@ -32,7 +32,9 @@ final class HyperRectangleFrontier {
     private final double[] open;              // per party: sum of positive values of non-violated rectangles
     private final double[] fixedNegative;     // per party: negative values of satisfied rectangles
     private final double[] base;              // per party: rectangles with no constraints
+    private final double[] cap;               // per party: the largest utility (GENIUS caps at 1)
     private final int[][] chosen;             // per issue: the options of the branch taken, null when free
+    private final double[][] charge;          // scratch for bound(): per issue, option x party
     private final int listLimit;
     private final List<Point> frontier = new ArrayList<>();
     private final long nodeLimit;
@@ -60,8 +62,10 @@ final class HyperRectangleFrontier {
         List<Double> values = new ArrayList<>();
         List<boolean[][]> masks = new ArrayList<>();
         base = new double[n];
+        cap = new double[n];
         for (int k = 0; k < n; k++) {
             HyperRectangleUtility u = ufs.get(k);
+            cap[k] = u.cap();
             if (u.aggregation() != HyperRectangleUtility.Aggregation.SUM) {
                 throw new AnalysisLimitException("The exact frontier of hyper-rectangle utilities supports summed rectangles;"
                         + " party " + (k + 1) + " aggregates by " + u.aggregation());
@@ -113,6 +117,7 @@ final class HyperRectangleFrontier {
         rectsOfIssue = new int[issues][];
         for (int i = 0; i < issues; i++) rectsOfIssue[i] = byIssue.get(i).stream().mapToInt(Integer::intValue).toArray();
         chosen = new int[issues][];
+        charge = new double[issues][];
     }
 
     private void restrict(boolean[][] m, HyperRectangleUtility.Bound b, boolean include) {
@@ -145,8 +150,7 @@ final class HyperRectangleFrontier {
             throw new AnalysisLimitException("The exact frontier search of these hyper-rectangle utilities passed "
                     + nodeLimit + " search nodes without finishing");
         }
-        double[] bound = new double[n];
-        for (int k = 0; k < n; k++) bound[k] = base[k] + open[k] + fixedNegative[k];
+        double[] bound = undetermined == 0 ? exact() : bound();
         if (undetermined == 0) {
             record(bound);
             return;
@@ -209,6 +213,62 @@ final class HyperRectangleFrontier {
             }
             chosen[issue] = null;
         }
+    }
+
+    /** The utilities of a node where no rectangle is open: the same for every completion. */
+    private double[] exact() {
+        double[] u = new double[n];
+        for (int k = 0; k < n; k++) u[k] = Math.min(cap[k], base[k] + open[k] + fixedNegative[k]);
+        return u;
+    }
+
+    /**
+     * An upper bound on each party's utility below this node. Every open rectangle is charged to
+     * one of its free issues; an outcome takes one option per issue, so on each free issue at most
+     * the rectangles charged there that allow one common option can still be earned. Summing each
+     * issue's best option bounds the open part far tighter than adding up every open rectangle.
+     */
+    private double[] bound() {
+        double[] u = new double[n];
+        for (int k = 0; k < n; k++) u[k] = base[k] + fixedNegative[k];
+        int[] openPerIssue = new int[issues];
+        for (int r = 0; r < owner.length; r++) {
+            if (violated[r] || owner[r] < 0 || value[r] <= 0) continue;
+            if (remaining[r] == 0) {
+                u[owner[r]] += value[r];
+                continue;
+            }
+            for (int i = 0; i < issues; i++) if (allows[r][i] != null && chosen[i] == null) openPerIssue[i]++;
+        }
+        for (int i = 0; i < issues; i++) {
+            if (chosen[i] != null || openPerIssue[i] == 0) continue;
+            if (charge[i] == null || charge[i].length < n * domain.issue(i).size()) charge[i] = new double[n * domain.issue(i).size()];
+            else Arrays.fill(charge[i], 0.0);
+        }
+        boolean[] charged = new boolean[issues];
+        for (int r = 0; r < owner.length; r++) {
+            if (violated[r] || owner[r] < 0 || value[r] <= 0 || remaining[r] == 0) continue;
+            int at = -1;
+            for (int i = 0; i < issues; i++) {
+                if (allows[r][i] != null && chosen[i] == null && (at < 0 || openPerIssue[i] > openPerIssue[at])) at = i;
+            }
+            charged[at] = true;
+            boolean[] a = allows[r][at];
+            double[] c = charge[at];
+            int k = owner[r];
+            for (int v = 0; v < a.length; v++) if (a[v]) c[v * n + k] += value[r];
+        }
+        for (int i = 0; i < issues; i++) {
+            if (!charged[i]) continue;
+            int size = domain.issue(i).size();
+            for (int k = 0; k < n; k++) {
+                double best = 0;
+                for (int v = 0; v < size; v++) best = Math.max(best, charge[i][v * n + k]);
+                u[k] += best;
+            }
+        }
+        for (int k = 0; k < n; k++) u[k] = Math.min(cap[k], u[k]);
+        return u;
     }
 
     /** Whether a red line (owner -1) among these rectangles is now fully matched. */
