@@ -17,6 +17,8 @@ import java.util.List;
 public final class LinearAdditiveUtility implements UtilityFunction {
     /** The most options one issue may have here: its terms are tabulated. */
     public static final int MAX_TABLE_OPTIONS = 1 << 24;
+    /** Weights whose sum is this close to 1 count as normalised in {@link #ofNormalised}. */
+    public static final double NORMALISED_TOLERANCE = 1e-9;
 
     private final Domain domain;
     private final double[] weights;
@@ -24,7 +26,8 @@ public final class LinearAdditiveUtility implements UtilityFunction {
     /** {@code terms[i][v] = weights[i] * f_i(v)}. */
     private final double[][] terms;
 
-    private LinearAdditiveUtility(Domain domain, double[] rawWeights, List<ValueFunction> functions) {
+    private LinearAdditiveUtility(Domain domain, double[] rawWeights, List<ValueFunction> functions,
+                                  boolean keepNormalised) {
         int n = domain.issueCount();
         if (rawWeights.length != n || functions.size() != n) {
             throw new IllegalArgumentException("Domain '" + domain.name() + "' has " + n + " issues, but "
@@ -45,7 +48,8 @@ public final class LinearAdditiveUtility implements UtilityFunction {
         this.domain = domain;
         this.weights = new double[n];
         for (int i = 0; i < n; i++) {
-            weights[i] = sum == 1.0 ? rawWeights[i] : rawWeights[i] / sum;
+            boolean keep = sum == 1.0 || (keepNormalised && Math.abs(sum - 1.0) <= NORMALISED_TOLERANCE);
+            weights[i] = keep ? rawWeights[i] : rawWeights[i] / sum;
         }
         this.functions = List.copyOf(functions);
         this.terms = new double[n][];
@@ -71,7 +75,19 @@ public final class LinearAdditiveUtility implements UtilityFunction {
      * be finite, non-negative and not all zero.
      */
     public static LinearAdditiveUtility of(Domain domain, double[] weights, List<? extends ValueFunction> functions) {
-        return new LinearAdditiveUtility(domain, weights.clone(), List.copyOf(functions));
+        return new LinearAdditiveUtility(domain, weights.clone(), List.copyOf(functions), false);
+    }
+
+    /**
+     * Like {@link #of}, but weights that already sum to 1 within {@link #NORMALISED_TOLERANCE} are
+     * kept bit for bit. Normalised weights often sum to 0.9999999999999999, and {@link #of} would
+     * divide them again and change their last bits; with this factory
+     * {@code ofNormalised(d, u.weights(), u.functions()).equals(u)} always holds, so a scenario
+     * written to a file and read back is equal to the original.
+     */
+    public static LinearAdditiveUtility ofNormalised(Domain domain, double[] weights,
+                                                     List<? extends ValueFunction> functions) {
+        return new LinearAdditiveUtility(domain, weights.clone(), List.copyOf(functions), true);
     }
 
     @Override public Domain domain() { return domain; }
