@@ -376,8 +376,9 @@ final class GeniusProfile {
         }
         checkListedIssues(source, first, gd);
         double max = XmlValues.number(source, utility, "maxutility");
-        if (max == 0) {
-            throw new ScenarioFormatException(source, utility.where(), "maxutility is 0; GENIUS divides by it");
+        if (max == 0 || !Double.isFinite(1.0 / max)) {
+            throw new ScenarioFormatException(source, utility.where(), "maxutility=\"" + utility.attr("maxutility")
+                    + "\" cannot divide utilities: it must be a number other than 0 and not vanishingly small");
         }
         XmlElement ufun = utility.child("ufun");
         if (ufun == null) {
@@ -394,7 +395,10 @@ final class GeniusProfile {
         return HyperRectangleUtility.of(gd.domain(), rectangles, HyperRectangleUtility.Aggregation.SUM, 1.0 / max, 1.0);
     }
 
-    /** A nonlinear profile repeats the domain's issues; GENIUS ignores them, but they tell a foreign profile. */
+    /**
+     * A nonlinear profile repeats the domain's issues; GENIUS ignores them, but an issue the domain
+     * lacks, or other bounds, tell a profile written for another domain.
+     */
     private static void checkListedIssues(String source, XmlElement level, GeniusDomain gd)
             throws ScenarioFormatException, Mismatch {
         if (level == null) return;
@@ -416,10 +420,6 @@ final class GeniusProfile {
                             + " but the domain's '" + issue.name() + "' ranges " + ii.min() + ".." + ii.max());
                 }
             }
-        }
-        if (listed.size() != gd.domain().issueCount()) {
-            throw new Mismatch("it lists " + listed.size() + " issues but domain '" + gd.domain().name() + "' has "
-                    + gd.domain().issueCount());
         }
     }
 
@@ -445,6 +445,10 @@ final class GeniusProfile {
                                   List<HyperRectangleUtility.Rectangle> out, List<String> warnings)
             throws ScenarioFormatException {
         double u = factor * XmlValues.number(source, r, "utility") * XmlValues.number(source, r, "weight", 1.0);
+        if (!Double.isFinite(u)) {
+            throw new ScenarioFormatException(source, r.where(), "the rectangle's utility times its weights is too"
+                    + " large to be a number");
+        }
         List<XmlElement> includes = r.children("INCLUDES");
         List<XmlElement> excludes = r.children("EXCLUDES");
         if (!includes.isEmpty() && !excludes.isEmpty()) {
