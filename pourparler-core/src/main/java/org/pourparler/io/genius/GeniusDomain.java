@@ -61,7 +61,7 @@ record GeniusDomain(String source, String title, String description, Domain doma
         XmlElement level = objective != null ? objective : space;
         String title = titleOf(objective, fileStem);
         String description = objective == null || objective.attr("description") == null ? ""
-                : objective.attr("description").trim();
+                : objective.attr("description");
 
         List<XmlElement> issueElements = new ArrayList<>();
         collectIssues(level, issueElements);
@@ -72,8 +72,8 @@ record GeniusDomain(String source, String title, String description, Domain doma
         Map<Integer, Integer> positions = new LinkedHashMap<>();
         Set<String> names = new HashSet<>();
         for (XmlElement e : issueElements) {
-            String name = XmlValues.required(source, e, "name").trim();
-            if (name.isEmpty()) throw new ScenarioFormatException(source, e.where(), "the issue name is empty");
+            String name = XmlValues.required(source, e, "name");
+            if (name.isBlank()) throw new ScenarioFormatException(source, e.where(), "the issue name is empty");
             int number = XmlValues.integer(source, e, "index");
             if (positions.containsKey(number)) {
                 throw new ScenarioFormatException(source, e.where(), "two issues have index " + number
@@ -96,7 +96,7 @@ record GeniusDomain(String source, String title, String description, Domain doma
 
     private static String titleOf(XmlElement objective, String fileStem) {
         String n = objective == null ? null : objective.attr("name");
-        if (n != null && !n.isBlank() && !n.trim().equalsIgnoreCase("root")) return n.trim();
+        if (n != null && !n.isBlank() && !n.trim().equalsIgnoreCase("root")) return n;
         String stem = fileStem.replaceAll("(?i)[-_ .]?domain$", "").trim();
         if (!stem.isEmpty()) return stem;
         return fileStem.isBlank() ? "domain" : fileStem.trim();

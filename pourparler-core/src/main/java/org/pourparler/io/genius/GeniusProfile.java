@@ -118,7 +118,8 @@ final class GeniusProfile {
 
     // ---------------------------------------------------------------- additive
 
-    private record Weighted(XmlElement issue, XmlElement weight, double value) { }
+    /** An issue element that has a weight beside it. */
+    private record Weighted(XmlElement issue, double value) { }
 
     private static LinearAdditiveUtility additive(String source, XmlElement root, GeniusDomain gd,
                                                   List<String> warnings) throws ScenarioFormatException, Mismatch {
@@ -150,7 +151,7 @@ final class GeniusProfile {
             }
             XmlElement evaluatedElement = w.issue();
             String profileName = evaluatedElement.attr("name");
-            if (profileName != null && !profileName.trim().equals(issue.name())) {
+            if (profileName != null && !profileName.trim().equals(issue.name().trim())) {
                 warnings.add(source + ": " + evaluatedElement.where() + ": the issue with index " + number
                         + " is named '" + profileName + "' here but '" + issue.name() + "' in the domain; as in"
                         + " GENIUS, the index decides");
@@ -182,7 +183,6 @@ final class GeniusProfile {
     /** GENIUS's loader: every element is visited; weights pair with issues beside them. */
     private static void visit(String source, XmlElement level, Map<Integer, Weighted> evaluated,
                               Map<Integer, XmlElement> issues, List<String> warnings) throws ScenarioFormatException {
-        Map<Integer, XmlElement> weightElements = new HashMap<>();
         Map<Integer, Double> weights = new HashMap<>();
         for (XmlElement w : level.children("weight")) {
             int index = XmlValues.integer(source, w, "index");
@@ -191,7 +191,6 @@ final class GeniusProfile {
                 throw new ScenarioFormatException(source, w.where(), "the weight " + v
                         + " is negative; weights must be at least 0");
             }
-            weightElements.put(index, w);
             weights.put(index, v);
         }
         for (XmlElement issue : level.children("issue")) {
@@ -201,7 +200,7 @@ final class GeniusProfile {
                         + " replaces the first, as in GENIUS");
             }
             if (weights.containsKey(number)) {
-                evaluated.put(number, new Weighted(issue, weightElements.get(number), weights.get(number)));
+                evaluated.put(number, new Weighted(issue, weights.get(number)));
             }
         }
         for (XmlElement child : level.children()) {

@@ -125,7 +125,8 @@ public final class GeniusXml {
     private static Source chooseDomain(String folder, List<Source> domains, List<Source> profiles, String choice,
                                        List<String> warnings) throws ScenarioFormatException {
         if (choice != null) {
-            String wanted = Path.of(choice).getFileName().toString();
+            // The last path element, without Path.of, which refuses some strings with an unchecked exception.
+            String wanted = choice.substring(Math.max(choice.lastIndexOf('/'), choice.lastIndexOf('\\')) + 1);
             for (Source d : domains) {
                 String file = Path.of(d.label()).getFileName().toString();
                 if (file.equals(wanted) || FileNames.stem(file).equals(wanted)) {
