@@ -5,7 +5,9 @@ import java.util.List;
 /**
  * A constraint-based (nonlinear) utility, as in the ANAC 2014 scenarios: a set of hyper-rectangles
  * in option-index space, each with a utility; an outcome earns the utility of every rectangle it
- * lies in, combined by {@link Aggregation}, times {@code scale} (GENIUS: weight / maxutility).
+ * lies in, combined by {@link Aggregation}, times {@code scale} (GENIUS: 1 / maxutility, the
+ * outermost ufun's weight being ignored), and lowered to {@code cap} when above it (GENIUS: 1;
+ * uncapped by default).
  */
 public final class HyperRectangleUtility implements UtilityFunction {
 

@@ -35,6 +35,37 @@ final class FileNames {
     }
 
     /**
+     * Party names from profile file stems. When every stem starts with the domain file's stem (or
+     * that stem less a {@code domain} ending) and a separator, that prefix is dropped ({@code Car-A-domain}:
+     * {@code Car-A-prof1} reads {@code prof1}; {@code KillerRobot}: {@code KillerRobot_util1} reads
+     * {@code util1}); this is also how files written by {@link GeniusWriter} get their party names
+     * back. Otherwise see {@link #partyNames(List)}.
+     */
+    static List<String> partyNames(String domainStem, List<String> stems) {
+        // The whole stem first (Grocery_domain_mary beside Grocery_domain), then without "domain".
+        for (String base : List.of(domainStem, domainStem.replaceAll("(?i)[-_ .]?domain$", ""))) {
+            List<String> out = withoutPrefix(base, stems);
+            if (out != null) return out;
+        }
+        return partyNames(stems);
+    }
+
+    /** The stems without {@code base} and one separator, or null when that does not leave a name for each. */
+    private static List<String> withoutPrefix(String base, List<String> stems) {
+        if (base.isEmpty()) return null;
+        List<String> out = new ArrayList<>();
+        for (String s : stems) {
+            if (s.length() <= base.length() + 1 || !s.startsWith(base) || "_-. ".indexOf(s.charAt(base.length())) < 0) {
+                return null;
+            }
+            String rest = s.substring(base.length() + 1);
+            if (rest.isBlank() || rest.matches("[0-9]+")) return null;
+            out.add(rest);
+        }
+        return out;
+    }
+
+    /**
      * Party names from profile file stems: the prefix all share is dropped up to its last separator
      * ({@code _ - . space}) when every name keeps a part that is not only digits, so that
      * {@code ItexvsCypress_Itex, ItexvsCypress_Cypress} read {@code Itex, Cypress} while

@@ -1,9 +1,8 @@
 package org.pourparler.io.genius;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
+import java.math.MathContext;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -62,7 +61,7 @@ record GeniusDomain(String source, String title, String description, Domain doma
         XmlElement level = objective != null ? objective : space;
         String title = titleOf(objective, fileStem);
         String description = objective == null || objective.attr("description") == null ? ""
-                : objective.attr("description").trim();
+                : objective.attr("description");
 
         List<XmlElement> issueElements = new ArrayList<>();
         collectIssues(level, issueElements);
@@ -73,8 +72,8 @@ record GeniusDomain(String source, String title, String description, Domain doma
         Map<Integer, Integer> positions = new LinkedHashMap<>();
         Set<String> names = new HashSet<>();
         for (XmlElement e : issueElements) {
-            String name = XmlValues.required(source, e, "name").trim();
-            if (name.isEmpty()) throw new ScenarioFormatException(source, e.where(), "the issue name is empty");
+            String name = XmlValues.required(source, e, "name");
+            if (name.isBlank()) throw new ScenarioFormatException(source, e.where(), "the issue name is empty");
             int number = XmlValues.integer(source, e, "index");
             if (positions.containsKey(number)) {
                 throw new ScenarioFormatException(source, e.where(), "two issues have index " + number
@@ -97,9 +96,10 @@ record GeniusDomain(String source, String title, String description, Domain doma
 
     private static String titleOf(XmlElement objective, String fileStem) {
         String n = objective == null ? null : objective.attr("name");
-        if (n != null && !n.isBlank() && !n.trim().equalsIgnoreCase("root")) return n.trim();
-        String stem = fileStem.replaceAll("(?i)[-_ .]?domain$", "");
-        return stem.isBlank() ? fileStem : stem;
+        if (n != null && !n.isBlank() && !n.trim().equalsIgnoreCase("root")) return n;
+        String stem = fileStem.replaceAll("(?i)[-_ .]?domain$", "").trim();
+        if (!stem.isEmpty()) return stem;
+        return fileStem.isBlank() ? "domain" : fileStem.trim();
     }
 
     /** The issue kind GENIUS uses: {@code type}, or discrete when absent. */
@@ -194,25 +194,30 @@ record GeniusDomain(String source, String title, String description, Domain doma
             }
         } else {
             int intervals = GeniusXml.REAL_GRID_POINTS - 1;
-            step = max.compareTo(min) == 0 ? BigDecimal.ONE
-                    : max.subtract(min).divide(BigDecimal.valueOf(intervals), RoundingMode.UNNECESSARY);
+            step = max.compareTo(min) == 0 ? BigDecimal.ONE : gridStep(max.subtract(min), intervals);
             warnings.add(source + ": " + e.where() + ": GENIUS real issues have no grid; issue '" + name
                     + "' is analysed on " + GeniusXml.REAL_GRID_POINTS + " evenly spaced values from "
                     + min.toPlainString() + " to " + max.toPlainString() + " (add step=\"...\" to the issue to choose)");
         }
+        RealIssue issue;
         try {
-            return new RealIssue(name, min, max, step);
-        } catch (IllegalArgumentException ex) {
-            throw new ScenarioFormatException(source, e.where(), ex.getMessage());
+            issue = new RealIssue(name, min, max, step);
+        } catch (IllegalArgumentException | ArithmeticException ex) {
+            throw new ScenarioFormatException(source, e.where(), "real issue '" + name + "': " + ex.getMessage());
         }
+        if (issue.size() > LinearAdditiveUtility.MAX_TABLE_OPTIONS) {
+            throw new ScenarioFormatException(source, e.where(), "the real issue '" + name + "' has " + issue.size()
+                    + " grid values; at most " + LinearAdditiveUtility.MAX_TABLE_OPTIONS + " are supported (use a larger step)");
+        }
+        return issue;
     }
 
-    /** Issue numbers in domain order, for writing. */
-    List<Integer> numbersInOrder() {
-        List<Integer> out = new ArrayList<>(positionByNumber.size());
-        Map<Integer, Integer> byPos = new HashMap<>();
-        positionByNumber.forEach((num, pos) -> byPos.put(pos, num));
-        for (int i = 0; i < byPos.size(); i++) out.add(byPos.get(i));
-        return out;
+    /** The exact step when the division terminates (always for 10 intervals), else a 16-digit one. */
+    private static BigDecimal gridStep(BigDecimal width, int intervals) {
+        try {
+            return width.divide(BigDecimal.valueOf(intervals));
+        } catch (ArithmeticException e) {
+            return width.divide(BigDecimal.valueOf(intervals), MathContext.DECIMAL64);
+        }
     }
 }

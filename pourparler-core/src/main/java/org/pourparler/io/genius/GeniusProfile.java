@@ -118,7 +118,8 @@ final class GeniusProfile {
 
     // ---------------------------------------------------------------- additive
 
-    private record Weighted(XmlElement issue, XmlElement weight, double value) { }
+    /** An issue element that has a weight beside it. */
+    private record Weighted(XmlElement issue, double value) { }
 
     private static LinearAdditiveUtility additive(String source, XmlElement root, GeniusDomain gd,
                                                   List<String> warnings) throws ScenarioFormatException, Mismatch {
@@ -150,7 +151,7 @@ final class GeniusProfile {
             }
             XmlElement evaluatedElement = w.issue();
             String profileName = evaluatedElement.attr("name");
-            if (profileName != null && !profileName.trim().equals(issue.name())) {
+            if (profileName != null && !profileName.trim().equals(issue.name().trim())) {
                 warnings.add(source + ": " + evaluatedElement.where() + ": the issue with index " + number
                         + " is named '" + profileName + "' here but '" + issue.name() + "' in the domain; as in"
                         + " GENIUS, the index decides");
@@ -182,7 +183,6 @@ final class GeniusProfile {
     /** GENIUS's loader: every element is visited; weights pair with issues beside them. */
     private static void visit(String source, XmlElement level, Map<Integer, Weighted> evaluated,
                               Map<Integer, XmlElement> issues, List<String> warnings) throws ScenarioFormatException {
-        Map<Integer, XmlElement> weightElements = new HashMap<>();
         Map<Integer, Double> weights = new HashMap<>();
         for (XmlElement w : level.children("weight")) {
             int index = XmlValues.integer(source, w, "index");
@@ -191,7 +191,6 @@ final class GeniusProfile {
                 throw new ScenarioFormatException(source, w.where(), "the weight " + v
                         + " is negative; weights must be at least 0");
             }
-            weightElements.put(index, w);
             weights.put(index, v);
         }
         for (XmlElement issue : level.children("issue")) {
@@ -201,7 +200,7 @@ final class GeniusProfile {
                         + " replaces the first, as in GENIUS");
             }
             if (weights.containsKey(number)) {
-                evaluated.put(number, new Weighted(issue, weightElements.get(number), weights.get(number)));
+                evaluated.put(number, new Weighted(issue, weights.get(number)));
             }
         }
         for (XmlElement child : level.children()) {
@@ -376,8 +375,9 @@ final class GeniusProfile {
         }
         checkListedIssues(source, first, gd);
         double max = XmlValues.number(source, utility, "maxutility");
-        if (max == 0) {
-            throw new ScenarioFormatException(source, utility.where(), "maxutility is 0; GENIUS divides by it");
+        if (max == 0 || !Double.isFinite(1.0 / max)) {
+            throw new ScenarioFormatException(source, utility.where(), "maxutility=\"" + utility.attr("maxutility")
+                    + "\" cannot divide utilities: it must be a number other than 0 and not vanishingly small");
         }
         XmlElement ufun = utility.child("ufun");
         if (ufun == null) {
@@ -394,7 +394,10 @@ final class GeniusProfile {
         return HyperRectangleUtility.of(gd.domain(), rectangles, HyperRectangleUtility.Aggregation.SUM, 1.0 / max, 1.0);
     }
 
-    /** A nonlinear profile repeats the domain's issues; GENIUS ignores them, but they tell a foreign profile. */
+    /**
+     * A nonlinear profile repeats the domain's issues; GENIUS ignores them, but an issue the domain
+     * lacks, or other bounds, tell a profile written for another domain.
+     */
     private static void checkListedIssues(String source, XmlElement level, GeniusDomain gd)
             throws ScenarioFormatException, Mismatch {
         if (level == null) return;
@@ -416,10 +419,6 @@ final class GeniusProfile {
                             + " but the domain's '" + issue.name() + "' ranges " + ii.min() + ".." + ii.max());
                 }
             }
-        }
-        if (listed.size() != gd.domain().issueCount()) {
-            throw new Mismatch("it lists " + listed.size() + " issues but domain '" + gd.domain().name() + "' has "
-                    + gd.domain().issueCount());
         }
     }
 
@@ -445,6 +444,10 @@ final class GeniusProfile {
                                   List<HyperRectangleUtility.Rectangle> out, List<String> warnings)
             throws ScenarioFormatException {
         double u = factor * XmlValues.number(source, r, "utility") * XmlValues.number(source, r, "weight", 1.0);
+        if (!Double.isFinite(u)) {
+            throw new ScenarioFormatException(source, r.where(), "the rectangle's utility times its weights is too"
+                    + " large to be a number");
+        }
         List<XmlElement> includes = r.children("INCLUDES");
         List<XmlElement> excludes = r.children("EXCLUDES");
         if (!includes.isEmpty() && !excludes.isEmpty()) {

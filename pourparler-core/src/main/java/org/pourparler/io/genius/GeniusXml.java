@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -27,7 +28,7 @@ import org.pourparler.model.Scenario;
  *
  * <pre>{@code
  * ReadResult r = GeniusXml.readFolder(Path.of("scenarios/anac/y2012/LaptopC"), null);
- * Scenario s = r.scenario();              // title "Laptop-C", two negotiators
+ * Scenario s = r.scenario();              // title "Laptop-C", negotiators "prof1" and "prof2"
  * r.warnings().forEach(System.err::println);
  * Written w = GeniusXml.write(s);         // "Laptop-C-domain.xml", "Laptop-C-prof1.xml", ...
  * }</pre>
@@ -38,9 +39,10 @@ import org.pourparler.model.Scenario;
  * triangular evaluators, nonlinear (ANAC 2014) profiles sum hyper-rectangle utilities and divide
  * by {@code maxutility}. Weights are divided by their sum. A missing reservation value is 0; a
  * discount factor that is absent, not a number, at most 0 or above 1 means no discounting.
- * GENIUS's cap of utilities at 1 is not reproduced (it binds only in malformed profiles). Real
- * issues, which GENIUS does not discretise, are analysed on {@link #REAL_GRID_POINTS} evenly spaced
- * values unless the issue states a {@code step}.
+ * GENIUS caps utilities at 1: nonlinear utilities are capped likewise (several ANAC 2014 profiles
+ * reach above their {@code maxutility}); additive ones cannot be, and a warning names any additive
+ * profile worth more than 1 somewhere. Real issues, which GENIUS does not discretise, are analysed
+ * on {@link #REAL_GRID_POINTS} evenly spaced values unless the issue states a {@code step}.
  *
  * <p>Defective files are repaired where the defect is known and harmless (bare {@code &}, a missing
  * space between attributes, an XML declaration after other content, a value listed twice), each
@@ -123,7 +125,8 @@ public final class GeniusXml {
     private static Source chooseDomain(String folder, List<Source> domains, List<Source> profiles, String choice,
                                        List<String> warnings) throws ScenarioFormatException {
         if (choice != null) {
-            String wanted = Path.of(choice).getFileName().toString();
+            // The last path element, without Path.of, which refuses some strings with an unchecked exception.
+            String wanted = choice.substring(Math.max(choice.lastIndexOf('/'), choice.lastIndexOf('\\')) + 1);
             for (Source d : domains) {
                 String file = Path.of(d.label()).getFileName().toString();
                 if (file.equals(wanted) || FileNames.stem(file).equals(wanted)) {
@@ -187,6 +190,9 @@ public final class GeniusXml {
      */
     public static ReadResult parse(String domainName, String domainXml, Map<String, String> profileXmlByName)
             throws ScenarioFormatException {
+        Objects.requireNonNull(domainName, "domainName");
+        Objects.requireNonNull(domainXml, "domainXml");
+        Objects.requireNonNull(profileXmlByName, "profileXmlByName");
         List<String> warnings = new ArrayList<>();
         String domainStem = FileNames.stem(domainName);
         Source domain = new Source(domainName, domainStem, SafeXml.parse(domainName, domainXml));
@@ -200,7 +206,7 @@ public final class GeniusXml {
     private static ReadResult assemble(Source domain, List<Source> profiles, boolean skipMismatches,
                                        List<String> warnings) throws ScenarioFormatException {
         return assemble(domain, profiles, skipMismatches, warnings,
-                FileNames.partyNames(profiles.stream().map(Source::stem).toList()));
+                FileNames.partyNames(domain.stem(), profiles.stream().map(Source::stem).toList()));
     }
 
     private static ReadResult assemble(Source domain, List<Source> profiles, boolean skipMismatches,
@@ -230,7 +236,8 @@ public final class GeniusXml {
                 continue;
             }
             warnings.addAll(profileWarnings);
-            String name = partyNames.get(k).isBlank() ? p.stem() : partyNames.get(k);
+            String name = !partyNames.get(k).isBlank() ? partyNames.get(k)
+                    : !p.stem().isBlank() ? p.stem() : "party " + (k + 1);
             if (!used.add(name)) {
                 throw new ScenarioFormatException(p.label(), null, "gives a second party named '" + name + "'");
             }

@@ -203,6 +203,21 @@ class GeniusCorpusTest {
         assertThat(second.utility(best)).isCloseTo(endPoint[1], within(1e-6));
     }
 
+    /**
+     * GENIUS returns min(1, sum / maxutility); in 10issueswithRV the second profile's rectangles
+     * reach 642 against a maxutility of 625 (the witness was found by branch and bound).
+     */
+    @Test
+    void nonlinearUtilitiesAreCappedAtOneWhereTheRectanglesReachAboveMaxutility() {
+        HyperRectangleUtility u = (HyperRectangleUtility) LOADED.get("anac/y2014/10issueswithRV").scenario()
+                .parties().get(1).profile().utility();
+        int[] witness = {0, 6, 9, 7, 0, 4, 9, 1, 5, 5};
+        double raw = 0;
+        for (HyperRectangleUtility.Rectangle r : u.rectangles()) if (r.contains(witness)) raw += r.utility();
+        assertThat(raw * u.scale()).isGreaterThan(1.02);
+        assertThat(u.utility(witness)).isEqualTo(1.0);
+    }
+
     private static List<double[]> paretoPoints(Path file) throws IOException {
         List<double[]> points = new ArrayList<>();
         for (String line : Files.readAllLines(file)) {
