@@ -230,22 +230,23 @@ public final class AgreementAnalysis {
         if (!free.isEmpty()) {
             double best = Double.POSITIVE_INFINITY;
             for (FrontierPoint q : free.points()) best = Math.min(best, shortfall(q, r, -1));
-            List<FrontierPoint> at = new ArrayList<>();
-            for (FrontierPoint q : free.points()) if (shortfall(q, r, -1) <= best + Dominance.EPS) at.add(q);
-            uniform = new Diagnosis.Move(best, at);
+            double[] lowered = r.clone();
+            for (int k = 0; k < n; k++) lowered[k] -= best;
+            ParetoFrontier opened = free.atLeast(lowered);
+            uniform = new Diagnosis.Move(best, opened.points(), BargainingSolutions.of(opened, lowered).nash());
         }
         List<Diagnosis.PartyMove> single = new ArrayList<>();
         for (int j = 0; j < n; j++) {
             double best = Double.NEGATIVE_INFINITY;
             for (FrontierPoint q : free.points()) if (shortfall(q, r, j) <= 0) best = Math.max(best, q.utility(j));
             if (best == Double.NEGATIVE_INFINITY) {
-                single.add(new Diagnosis.PartyMove(p.names.get(j), null, List.of()));
+                single.add(new Diagnosis.PartyMove(p.names.get(j), null, List.of(), List.of()));
             } else {
-                List<FrontierPoint> at = new ArrayList<>();
-                for (FrontierPoint q : free.points()) {
-                    if (shortfall(q, r, j) <= 0 && q.utility(j) >= best - Dominance.EPS) at.add(q);
-                }
-                single.add(new Diagnosis.PartyMove(p.names.get(j), r[j] - best, at));
+                double[] lowered = r.clone();
+                lowered[j] = best;
+                ParetoFrontier opened = free.atLeast(lowered);
+                single.add(new Diagnosis.PartyMove(p.names.get(j), r[j] - best, opened.points(),
+                        BargainingSolutions.of(opened, lowered).nash()));
             }
         }
         List<Diagnosis.RedLineMove> drops = new ArrayList<>();

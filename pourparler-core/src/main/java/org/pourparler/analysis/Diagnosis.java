@@ -27,11 +27,15 @@ public record Diagnosis(List<BlockingSet> blockingSets, Move uniformLowering, Li
      */
     public record IssueClash(String issue, double[] losses) { }
 
-    /** A change of the given size and the packages it makes possible. */
-    public record Move(double amount, List<FrontierPoint> packages) { }
+    /**
+     * A change of the given size, the packages it makes possible (the frontier of the zone it
+     * opens), and the Nash package(s) of that zone, with the lowered reservation values as the
+     * disagreement point.
+     */
+    public record Move(double amount, List<FrontierPoint> packages, List<FrontierPoint> nash) { }
 
     /** Lowering one party's reservation value. {@code amount} is null when it cannot open a zone. */
-    public record PartyMove(String party, Double amount, List<FrontierPoint> packages) { }
+    public record PartyMove(String party, Double amount, List<FrontierPoint> packages, List<FrontierPoint> nash) { }
 
     /** Dropping one red line of one party, and the Nash packages of the zone it opens. */
     public record RedLineMove(String party, String redLine, List<FrontierPoint> packages) { }
