@@ -16,7 +16,7 @@ import org.pourparler.model.Scenario;
  * ReadResult r = PourparlerFormat.read(Path.of("examples/labour-contract.yaml"));
  * Scenario s = r.scenario();                   // r.warnings(): e.g. weights that were normalised
  * String yaml = PourparlerFormat.toYaml(s);     // reads back equal: parse(yaml, "x.yaml").scenario().equals(s)
- * Written w = PourparlerFormat.write(s, PourparlerFormat.Syntax.JSON);   // {"labour-contract.json": "..."}
+ * Written w = PourparlerFormat.write(s, PourparlerFormat.Syntax.JSON);   // {"labour-contract-renewal.json": "..."}
  * }</pre>
  *
  * <p>Reading is hardened against hostile files: YAML aliases, tags and several documents are

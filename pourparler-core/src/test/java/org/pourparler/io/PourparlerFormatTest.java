@@ -487,6 +487,18 @@ class PourparlerFormatTest {
         }
 
         @Test
+        void veryLongNamesUseExplicitYamlKeys() throws Exception {
+            String issue = "issue " + "x".repeat(1500);
+            String option = "option " + "y".repeat(1200);
+            // YAML limits implicit keys to 1024 characters, so build the scenario from JSON
+            String json = PourparlerFormat.toJson(scenario(BASE)).replace("price", issue).replace("low", option);
+            Scenario s = PourparlerFormat.parse(json, "x.json").scenario();
+            String yaml = PourparlerFormat.toYaml(s);
+            assertThat(yaml).contains("? " + issue);
+            assertThat(PourparlerFormat.parse(yaml, "x.yaml").scenario()).isEqualTo(s);
+        }
+
+        @Test
         void textThatCouldBeMisreadIsQuoted() {
             assertThat(PourparlerEmitter.yamlBlockScalar("yes")).isEqualTo("\"yes\"");
             assertThat(PourparlerEmitter.yamlBlockScalar("0.10")).isEqualTo("\"0.10\"");
