@@ -58,7 +58,7 @@ final class PourparlerReader {
     static final List<String> LINEAR_KEYS = List.of("slope", "intercept", "clamp");
     static final List<String> TRIANGULAR_KEYS = List.of("low", "peak", "high");
     static final List<String> PIECEWISE_KEYS = List.of("points", "outside");
-    static final List<String> HYPER_RECTANGLE_KEYS = List.of("kind", "aggregation", "scale", "rectangles");
+    static final List<String> HYPER_RECTANGLE_KEYS = List.of("kind", "aggregation", "scale", "cap", "rectangles");
     static final List<String> RECTANGLE_KEYS = List.of("utility", "includes", "excludes");
     static final List<String> BOUND_KEYS = List.of("issue", "from", "to", "indexes");
     static final List<String> SUM_OF_GROUPS_KEYS = List.of("kind", "groups");
@@ -557,6 +557,7 @@ final class PourparlerReader {
                     choice(m.get("aggregation"), AGGREGATIONS).toUpperCase(Locale.ROOT));
         }
         double scale = m.has("scale") ? number(m.get("scale")) : 1.0;
+        double cap = m.has("cap") ? number(m.get("cap")) : Double.POSITIVE_INFINITY;
         PourparlerNode rs = m.get("rectangles");
         if (rs == null) throw missing(m, "rectangles", "the list of rectangles {utility, includes, excludes}");
         List<HyperRectangleUtility.Rectangle> rectangles = new ArrayList<>();
@@ -569,7 +570,7 @@ final class PourparlerReader {
             rectangles.add(new HyperRectangleUtility.Rectangle(u, inc, exc));
         }
         HyperRectangleUtility.Aggregation agg = aggregation;
-        return construct(m, () -> HyperRectangleUtility.of(domain, rectangles, agg, scale));
+        return construct(m, () -> HyperRectangleUtility.of(domain, rectangles, agg, scale, cap));
     }
 
     private List<HyperRectangleUtility.Bound> bounds(PourparlerNode node, Domain domain) throws ScenarioFormatException {

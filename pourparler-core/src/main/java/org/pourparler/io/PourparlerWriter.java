@@ -246,6 +246,7 @@ final class PourparlerWriter {
         Obj o = PourparlerDoc.obj().put("kind", "hyper-rectangle")
                 .put("aggregation", u.aggregation().name().toLowerCase(java.util.Locale.ROOT))
                 .put("scale", PourparlerDoc.num(u.scale()));
+        if (u.cap() != Double.POSITIVE_INFINITY) o.put("cap", PourparlerDoc.num(u.cap()));
         Arr rectangles = PourparlerDoc.arr();
         for (HyperRectangleUtility.Rectangle r : u.rectangles()) {
             Obj ro = PourparlerDoc.obj().put("utility", PourparlerDoc.num(r.utility()));
