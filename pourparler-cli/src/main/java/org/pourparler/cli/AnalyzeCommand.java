@@ -32,14 +32,11 @@ import picocli.CommandLine.Model.CommandSpec;
                 "utilitarian solutions, and, when no deal is possible, who blocks it and what would open one."})
 final class AnalyzeCommand implements Callable<Integer> {
 
-    enum OutputFormat { text, json }
-
     @Mixin
     ScenarioInput input;
 
-    @Option(names = "--format", defaultValue = "text", paramLabel = "text|json",
-            description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-    OutputFormat format;
+    @Mixin
+    OutputFormat.Option output;
 
     @Option(names = "--plot", paramLabel = "FILE", description = "Also draw the utility plane(s) to FILE.svg or FILE.png.")
     Path plot;
@@ -71,7 +68,7 @@ final class AnalyzeCommand implements Callable<Integer> {
             throw new Main.UserException(input.path + ": " + e.getMessage());
         }
         PrintWriter out = spec.commandLine().getOut();
-        if (format == OutputFormat.json) {
+        if (output.format == OutputFormat.json) {
             out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(json(report, loaded.warnings(), limit)));
         } else {
             new AnalysisReportText(report, loaded.warnings(), limit, out).print();

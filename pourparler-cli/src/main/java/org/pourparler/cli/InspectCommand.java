@@ -30,14 +30,11 @@ import picocli.CommandLine.Model.CommandSpec;
                 "reservation value, discount and red lines, provenance notes, and every warning from reading it."})
 final class InspectCommand implements Callable<Integer> {
 
-    enum OutputFormat { text, json }
-
     @Mixin
     ScenarioInput input;
 
-    @Option(names = "--format", defaultValue = "text", paramLabel = "text|json",
-            description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-    OutputFormat format;
+    @Mixin
+    OutputFormat.Option output;
 
     @Option(names = "--notes", description = "Also list every provenance note (text output).")
     boolean notes;
@@ -53,7 +50,7 @@ final class InspectCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Scenarios.Loaded loaded = input.load();
         PrintWriter out = spec.commandLine().getOut();
-        if (format == OutputFormat.json) {
+        if (output.format == OutputFormat.json) {
             ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
             out.println(mapper.writeValueAsString(json(loaded)));
         } else {
