@@ -15,6 +15,16 @@ import org.pourparler.model.ValueFunction;
 public final class SyntheticScenarios {
     private SyntheticScenarios() { }
 
+    /** Writes a generated scenario as Pourparler YAML: {@code PARTIES ISSUES OPTIONS FILE}. */
+    public static void main(String[] args) throws java.io.IOException {
+        if (args.length != 4) {
+            System.err.println("usage: SyntheticScenarios PARTIES ISSUES OPTIONS FILE.yaml");
+            System.exit(2);
+        }
+        Scenario s = linearAdditive(Integer.parseInt(args[0]), Integer.parseInt(args[1]), Integer.parseInt(args[2]), 7);
+        java.nio.file.Files.writeString(java.nio.file.Path.of(args[3]), org.pourparler.io.PourparlerFormat.toYaml(s));
+    }
+
     /** {@code parties} linear-additive parties over {@code issues} discrete issues of {@code options} options each. */
     public static Scenario linearAdditive(int parties, int issues, int options, long seed) {
         SplittableRandom r = new SplittableRandom(seed);

@@ -33,6 +33,7 @@ final class Dominance {
             });
             return sweep2(u, order);
         }
+        if (n == 3) return nondominated3(u, m);
         double[] sum = new double[m];
         for (int i = 0; i < m; i++) {
             double s = 0;
@@ -112,6 +113,60 @@ final class Dominance {
             }
             return 0;
         });
+        return out;
+    }
+
+    /**
+     * Three parties in O(m log m): utilities are snapped to a grid of {@link #EPS} (so that equality
+     * and dominance are exact and transitive), candidates are taken in decreasing order of the first
+     * utility, and a staircase of the maximal (second, third) pairs seen so far answers "is there an
+     * earlier point at least as good on both?" by one ordered-map look-up.
+     */
+    private static int[][] nondominated3(double[] u, int m) {
+        long[] q = new long[3 * m];
+        for (int i = 0; i < 3 * m; i++) q[i] = Math.round(u[i] / EPS);
+        int[] order = sortDescending(q, m);
+        java.util.TreeMap<Long, Long> stair = new java.util.TreeMap<>();
+        List<int[]> kept = new ArrayList<>();
+        int i = 0;
+        while (i < m) {
+            int c = order[i];
+            int j = i + 1;
+            while (j < m && same3(q, c, order[j])) j++;     // equal snapped vectors: one point, tied outcomes
+            long v1 = q[3 * c + 1];
+            long v2 = q[3 * c + 2];
+            java.util.Map.Entry<Long, Long> above = stair.ceilingEntry(v1);
+            if (above == null || above.getValue() < v2) {
+                int[] group = new int[j - i];
+                for (int k = i; k < j; k++) group[k - i] = order[k];
+                kept.add(group);
+                for (java.util.Map.Entry<Long, Long> e = stair.floorEntry(v1); e != null && e.getValue() <= v2;
+                     e = stair.floorEntry(v1)) {
+                    stair.remove(e.getKey());
+                }
+                stair.put(v1, v2);
+            }
+            i = j;
+        }
+        return kept.toArray(new int[0][]);
+    }
+
+    private static boolean same3(long[] q, int a, int b) {
+        return q[3 * a] == q[3 * b] && q[3 * a + 1] == q[3 * b + 1] && q[3 * a + 2] == q[3 * b + 2];
+    }
+
+    /** Candidate indexes in decreasing lexicographic order of their snapped vectors. */
+    private static int[] sortDescending(long[] q, int m) {
+        Integer[] boxed = new Integer[m];
+        for (int i = 0; i < m; i++) boxed[i] = i;
+        Arrays.sort(boxed, (a, b) -> {
+            int c = Long.compare(q[3 * b], q[3 * a]);
+            if (c == 0) c = Long.compare(q[3 * b + 1], q[3 * a + 1]);
+            if (c == 0) c = Long.compare(q[3 * b + 2], q[3 * a + 2]);
+            return c;
+        });
+        int[] out = new int[m];
+        for (int i = 0; i < m; i++) out[i] = boxed[i];
         return out;
     }
 
