@@ -1,0 +1,165 @@
+package org.pourparler.agents;
+
+import java.util.Arrays;
+import org.pourparler.model.Domain;
+import org.pourparler.model.LinearAdditiveUtility;
+import org.pourparler.model.Outcome;
+import org.pourparler.model.Profile;
+import org.pourparler.model.UtilityFunction;
+
+/**
+ * Finds an offer near a target utility for one profile. Up to {@link #TABLE_LIMIT} outcomes, every
+ * outcome's utility is sorted once and {@link #atLeast} is a binary search, O(log N). Above that,
+ * for linear-additive profiles, a greedy descent from the best outcome that never enumerates the
+ * space: repeatedly make the single-issue change that lowers utility the most while staying at or
+ * above the target.
+ */
+public final class OfferIndex {
+    /** The largest outcome space tabulated. */
+    public static final long TABLE_LIMIT = 10_000_000L;
+
+    private final Domain domain;
+    private final UtilityFunction utility;
+    private final double[] sorted;    // ascending utilities (table mode)
+    private final int[] order;        // outcome numbers in that order
+    private final double max;
+    private final double min;
+
+    private OfferIndex(Domain domain, UtilityFunction utility, double[] sorted, int[] order, double max, double min) {
+        this.domain = domain;
+        this.utility = utility;
+        this.sorted = sorted;
+        this.order = order;
+        this.max = max;
+        this.min = min;
+    }
+
+    /**
+     * The index of a profile's utility.
+     *
+     * @throws IllegalArgumentException when the space is too large to tabulate and the utility is not
+     *                                  linear-additive
+     */
+    public static OfferIndex of(Profile profile) {
+        UtilityFunction u = profile.utility();
+        Domain d = u.domain();
+        if (d.isEnumerable(TABLE_LIMIT)) {
+            int n = (int) d.outcomeCountExact();
+            double[] us = new double[n];
+            if (u instanceof LinearAdditiveUtility la) {
+                la.utilities(0, us);
+            } else {
+                int[] o = new int[d.issueCount()];
+                int[] sizes = d.sizes();
+                for (int i = 0; i < n; i++) {
+                    us[i] = u.utility(o);
+                    for (int k = sizes.length - 1; k >= 0 && ++o[k] == sizes[k]; k--) o[k] = 0;
+                }
+            }
+            // sort by a float key packed with the outcome number, then repair the order exactly
+            long[] keys = new long[n];
+            for (int i = 0; i < n; i++) {
+                int bits = Float.floatToIntBits((float) us[i]);
+                bits ^= (bits >> 31) & 0x7fffffff;
+                keys[i] = ((long) bits << 32) | i;
+            }
+            Arrays.parallelSort(keys);
+            int[] order = new int[n];
+            double[] sorted = new double[n];
+            for (int i = 0; i < n; i++) {
+                order[i] = (int) keys[i];
+                sorted[i] = us[order[i]];
+            }
+            for (int i = 1; i < n; i++) {     // nearly sorted: insertion sort costs little
+                double v = sorted[i];
+                int o = order[i];
+                int j = i - 1;
+                while (j >= 0 && (sorted[j] > v || (sorted[j] == v && order[j] > o))) {
+                    sorted[j + 1] = sorted[j];
+                    order[j + 1] = order[j];
+                    j--;
+                }
+                sorted[j + 1] = v;
+                order[j + 1] = o;
+            }
+            return new OfferIndex(d, u, sorted, order, sorted[n - 1], sorted[0]);
+        }
+        if (u instanceof LinearAdditiveUtility la) {
+            return new OfferIndex(d, u, null, null, la.maxUtility(), la.minUtility());
+        }
+        throw new IllegalArgumentException("Finding offers by utility needs a linear-additive utility or at most "
+                + TABLE_LIMIT + " outcomes; this " + u.kind() + " utility has " + d.outcomeCount());
+    }
+
+    /** The best utility of any outcome. */
+    public double max() { return max; }
+
+    /** The worst utility of any outcome. */
+    public double min() { return min; }
+
+    /** Number of outcomes tabulated (0 when the space is searched greedily). */
+    public int size() { return sorted == null ? 0 : sorted.length; }
+
+    /**
+     * An outcome with utility at least {@code target} and as close to it as the index can find: the
+     * exact least such outcome in table mode (ties: the lowest outcome number); the best outcome
+     * when the target is above the maximum.
+     */
+    public Outcome atLeast(double target) {
+        if (sorted != null) {
+            int lo = 0;
+            int hi = sorted.length;
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (sorted[mid] < target) lo = mid + 1; else hi = mid;
+            }
+            // the first outcome at or above the target; above the maximum: the best one
+            int at = lo == sorted.length ? sorted.length - 1 : lo;
+            return Outcome.of(domain.outcomeAt(order[at]));
+        }
+        return Outcome.of(greedy((LinearAdditiveUtility) utility, target));
+    }
+
+    /** The outcome at position {@code rank} in ascending utility (table mode only). */
+    public Outcome byRank(int rank) {
+        if (sorted == null) throw new IllegalStateException("This index searches greedily and has no ranks");
+        return Outcome.of(domain.outcomeAt(order[rank]));
+    }
+
+    /** The utility at position {@code rank} in ascending order (table mode only). */
+    public double utilityByRank(int rank) {
+        if (sorted == null) throw new IllegalStateException("This index searches greedily and has no ranks");
+        return sorted[rank];
+    }
+
+    private static int[] greedy(LinearAdditiveUtility u, double target) {
+        int n = u.domain().issueCount();
+        int[] o = new int[n];
+        double total = 0;
+        for (int i = 0; i < n; i++) {
+            double[] t = u.terms(i);
+            int best = 0;
+            for (int v = 1; v < t.length; v++) if (t[v] > t[best]) best = v;
+            o[i] = best;
+            total += t[best];
+        }
+        while (true) {
+            int bi = -1;
+            int bv = -1;
+            double bestTotal = total;
+            for (int i = 0; i < n; i++) {
+                for (int v = 0; v < u.domain().issue(i).size(); v++) {
+                    double nt = total - u.term(i, o[i]) + u.term(i, v);
+                    if (nt >= target && nt < bestTotal) {
+                        bestTotal = nt;
+                        bi = i;
+                        bv = v;
+                    }
+                }
+            }
+            if (bi < 0) return o;
+            o[bi] = bv;
+            total = bestTotal;
+        }
+    }
+}
