@@ -14,7 +14,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "pourparler", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Model, analyse and simulate multi-issue, multi-party negotiations.",
-        subcommands = {InspectCommand.class, ConvertCommand.class, AnalyzeCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {InspectCommand.class, ConvertCommand.class, AnalyzeCommand.class, NegotiateCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     /** Exit code for errors the user can fix: bad input, bad options. */

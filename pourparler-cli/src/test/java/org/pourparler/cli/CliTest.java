@@ -9,6 +9,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.List;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,7 +43,7 @@ class CliTest {
         Run v = run("--version");
         assertThat(v.code()).isZero();
         assertThat(v.out()).startsWith("pourparler ");
-        for (String cmd : new String[] {"inspect", "convert", "analyze"}) {
+        for (String cmd : new String[] {"inspect", "convert", "analyze", "negotiate"}) {
             Run h = run(cmd, "--help");
             assertThat(h.code()).isZero();
             assertThat(h.out()).contains("Usage: pourparler " + cmd);
@@ -190,5 +191,36 @@ class CliTest {
         byte[] head = Files.readAllBytes(png);
         assertThat(head[1]).isEqualTo((byte) 'P');
         assertThat(run("analyze", corpus("other/LaptopC").toString(), "--plot", dir.resolve("x.gif").toString()).code()).isEqualTo(2);
+    }
+
+    @Test
+    void negotiateRunsASessionAndReportsItAsJson(@TempDir Path dir) throws Exception {
+        Path trace = dir.resolve("trace.csv");
+        Run r = run("negotiate", corpus("other/LaptopC").toString(), "--agents", "conceder,conceder", "--rounds", "50",
+                "--format", "json", "--trace", trace.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode j = new ObjectMapper().readTree(r.out());
+        assertThat(j.get("ending").asText()).isEqualTo("agreement");
+        assertThat(j.get("agreement").has("Laptop")).isTrue();
+        assertThat(j.get("utilities")).hasSize(2);
+        assertThat(j.get("metrics").get("distancePareto").asDouble()).isGreaterThanOrEqualTo(0);
+        assertThat(j.get("fault").isNull()).isTrue();
+        List<String> lines = Files.readAllLines(trace);
+        assertThat(lines.get(0)).startsWith("round,time,party,action");
+        assertThat(lines.size()).isBetween(2 * j.get("rounds").asInt() - 1, 2 * j.get("rounds").asInt() + 1);
+        assertThat(lines.get(lines.size() - 1)).contains("accept");
+    }
+
+    @Test
+    void negotiateRefusesWrongAgentsAndProtocols() {
+        Run count = run("negotiate", example("labour-contract.yaml").toString(), "--agents", "boulware");
+        assertThat(count.code()).isEqualTo(2);
+        assertThat(count.err()).contains("2 negotiating parties");
+        Run unknown = run("negotiate", example("labour-contract.yaml").toString(), "--agents", "boulware,smart");
+        assertThat(unknown.code()).isEqualTo(2);
+        assertThat(unknown.err()).contains("Unknown agent 'smart'").contains("boulware");
+        Run protocol = run("negotiate", example("labour-contract.yaml").toString(), "--agents", "boulware,linear", "--protocol", "blind");
+        assertThat(protocol.code()).isEqualTo(2);
+        assertThat(protocol.err()).contains("planned");
     }
 }

@@ -1,0 +1,200 @@
+package org.pourparler.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.pourparler.agents.Agents;
+import org.pourparler.io.Scenarios;
+import org.pourparler.model.Party;
+import org.pourparler.model.Scenario;
+import org.pourparler.negotiation.Deadline;
+import org.pourparler.negotiation.Negotiator;
+import org.pourparler.negotiation.Session;
+import org.pourparler.negotiation.SessionResult;
+import org.pourparler.negotiation.TraceEntry;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code pourparler negotiate}: one session between automated agents. */
+@Command(name = "negotiate", mixinStandardHelpOptions = true,
+        description = {"Run one negotiation between automated agents, one per negotiating party (in scenario order),",
+                "and report how it went: agreement, utilities, rounds and the agreement's quality."})
+final class NegotiateCommand implements Callable<Integer> {
+
+    @Mixin
+    ScenarioInput input;
+
+    @Option(names = "--agents", required = true, split = ",", paramLabel = "AGENT",
+            description = "One agent per negotiating party: boulware, linear, conceder, hardliner, random, time-dependent:E.")
+    List<String> agents;
+
+    @Option(names = "--protocol", defaultValue = "alternating", paramLabel = "NAME",
+            description = "alternating (stacked alternating offers; default). single-text, blind and test-the-waters are planned.")
+    String protocol;
+
+    @Option(names = "--rounds", paramLabel = "N", description = "Deadline in rounds (default 100 when --time is not given).")
+    Integer rounds;
+
+    @Option(names = "--time", paramLabel = "SECONDS", description = "Deadline in wall-clock seconds (makes the run depend on timing).")
+    Double time;
+
+    @Option(names = "--seed", defaultValue = "1", paramLabel = "N", description = "Master seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--no-agreement", defaultValue = "reservation", paramLabel = "reservation|zero",
+            description = "What no agreement pays (default: ${DEFAULT-VALUE}; zero as in GENIUS tournaments).")
+    String noAgreement;
+
+    @Mixin
+    OutputFormat.Option output;
+
+    @Option(names = "--trace", paramLabel = "FILE.csv", description = "Write every move to a CSV file.")
+    Path trace;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!protocol.equals("alternating")) {
+            throw new Main.UserException("--protocol " + protocol + ": only 'alternating' is available so far"
+                    + (List.of("single-text", "blind", "test-the-waters").contains(protocol) ? " (" + protocol + " is planned)" : ""));
+        }
+        Session.NoAgreement payoff = switch (noAgreement) {
+            case "reservation" -> Session.NoAgreement.RESERVATION;
+            case "zero" -> Session.NoAgreement.ZERO;
+            default -> throw new Main.UserException("--no-agreement must be 'reservation' or 'zero', but was '" + noAgreement + "'");
+        };
+        Deadline deadline;
+        try {
+            deadline = new Deadline(rounds == null ? (time == null ? 100 : 0) : rounds, time == null ? 0 : time);
+        } catch (IllegalArgumentException e) {
+            throw new Main.UserException(e.getMessage());
+        }
+        Scenarios.Loaded loaded = input.load();
+        Scenario s = loaded.scenario();
+        List<Party> negotiating = s.negotiators();
+        if (agents.size() != negotiating.size()) {
+            throw new Main.UserException(input.path + ": the scenario has " + negotiating.size() + " negotiating parties "
+                    + negotiating.stream().map(Party::name).toList() + ", but " + agents.size() + " agents were given");
+        }
+        List<Negotiator> ns = new ArrayList<>();
+        for (String a : agents) {
+            try {
+                ns.add(Agents.create(a));
+            } catch (IllegalArgumentException e) {
+                throw new Main.UserException("--agents: " + e.getMessage());
+            }
+        }
+        SessionResult r;
+        try {
+            r = Session.run(s, ns, deadline, new Session.Options(seed, payoff, true));
+        } catch (IllegalArgumentException e) {
+            throw new Main.UserException(input.path + ": " + e.getMessage());
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        if (output.format == OutputFormat.json) {
+            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(json(s, r)));
+        } else {
+            text(s, ns, r, out);
+        }
+        if (trace != null) writeTrace(s, r);
+        return 0;
+    }
+
+    static Map<String, Object> json(Scenario s, SessionResult r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("agreement", r.agreement() == null ? null : AnalyzeCommand.labels(r.agreement().toArray(), s.domain()));
+        m.put("parties", s.parties().stream().map(Party::name).toList());
+        m.put("utilities", r.utilities());
+        m.put("rounds", r.rounds());
+        m.put("time", r.time());
+        m.put("seconds", r.seconds());
+        m.put("ending", r.ending());
+        Map<String, Object> metrics = null;
+        if (r.metrics() != null) {
+            metrics = new LinkedHashMap<>();
+            metrics.put("advantage", r.metrics().advantage());
+            metrics.put("welfare", r.metrics().welfare());
+            metrics.put("distancePareto", r.metrics().pareto());
+            metrics.put("distanceNash", r.metrics().nash());
+            metrics.put("distanceKalaiSmorodinsky", r.metrics().kalaiSmorodinsky());
+        }
+        m.put("metrics", metrics);
+        if (r.fault() == null) {
+            m.put("fault", null);
+        } else {
+            Map<String, Object> f = new LinkedHashMap<>();
+            f.put("party", s.negotiators().get(r.fault().party()).name());
+            f.put("agent", r.fault().negotiator());
+            f.put("kind", r.fault().kind());
+            f.put("message", r.fault().message());
+            m.put("fault", f);
+        }
+        return m;
+    }
+
+    private void text(Scenario s, List<Negotiator> ns, SessionResult r, PrintWriter out) {
+        List<Party> neg = s.negotiators();
+        List<String> who = new ArrayList<>();
+        for (int j = 0; j < neg.size(); j++) who.add(neg.get(j).name() + " = " + ns.get(j).name());
+        out.println(s.title() + ": " + String.join(", ", who) + " (stacked alternating offers)");
+        out.printf(Locale.ROOT, "Ended: %s after %d round%s (t = %.3f, %.3f s, %d moves)%n", r.ending(), r.rounds(),
+                r.rounds() == 1 ? "" : "s", r.time(), r.seconds(), r.trace().size());
+        if (r.fault() != null) out.println("Fault: " + r.fault().negotiator() + " (" + r.fault().kind() + "): " + r.fault().message());
+        if (r.agreement() != null) {
+            out.println("Agreement: " + AnalyzeCommand.labels(r.agreement().toArray(), s.domain()));
+        } else {
+            out.println("No agreement.");
+        }
+        for (int k = 0; k < s.parties().size(); k++) {
+            out.printf(Locale.ROOT, "  %-16s utility %.4f%s%n", s.parties().get(k).name(), r.utilities()[k],
+                    r.metrics() == null ? "" : String.format(Locale.ROOT, "   advantage %.4f", r.metrics().advantage()[k]));
+        }
+        if (r.metrics() != null) {
+            out.printf(Locale.ROOT, "Welfare %.4f; distance to the Pareto frontier %.4f, to Nash %.4f, to Kalai-Smorodinsky %.4f%n",
+                    r.metrics().welfare(), r.metrics().pareto(), r.metrics().nash(), r.metrics().kalaiSmorodinsky());
+        }
+    }
+
+    private void writeTrace(Scenario s, SessionResult r) throws Main.UserException {
+        StringBuilder b = new StringBuilder("round,time,party,action");
+        for (var issue : s.domain().issues()) b.append(',').append(csv("issue:" + issue.name()));
+        for (Party p : s.parties()) b.append(',').append(csv("utility:" + p.name()));
+        b.append('\n');
+        for (TraceEntry e : r.trace()) {
+            b.append(e.round()).append(',').append(String.format(Locale.ROOT, "%.6f", e.time())).append(',')
+                    .append(csv(s.negotiators().get(e.party()).name())).append(',').append(e.action());
+            for (int i = 0; i < s.domain().issueCount(); i++) {
+                b.append(',').append(e.outcome() == null ? "" : csv(s.domain().issue(i).label(e.outcome().value(i))));
+            }
+            for (int k = 0; k < s.parties().size(); k++) b.append(',').append(e.utilities() == null ? "" : e.utilities()[k]);
+            b.append('\n');
+        }
+        try {
+            Path parent = trace.toAbsolutePath().getParent();
+            if (parent != null) Files.createDirectories(parent);
+            Files.writeString(trace, b, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new Main.UserException("cannot write --trace " + trace + ": " + e.getMessage());
+        }
+        spec.commandLine().getErr().println("wrote " + trace);
+    }
+
+    private static String csv(String v) {
+        return v.contains(",") || v.contains("\"") || v.contains("\n") ? "\"" + v.replace("\"", "\"\"") + "\"" : v;
+    }
+}

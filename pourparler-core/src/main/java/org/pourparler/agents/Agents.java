@@ -1,0 +1,44 @@
+package org.pourparler.agents;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Supplier;
+import org.pourparler.negotiation.Negotiator;
+
+/** The built-in agents by name, as the CLI and tournament specifications name them. */
+public final class Agents {
+    private Agents() { }
+
+    /** The names {@link #create} knows. */
+    public static final List<String> NAMES = List.of("boulware", "linear", "conceder", "hardliner", "random");
+
+    /**
+     * A fresh negotiator: {@code boulware} (e = 0.2), {@code linear} (1), {@code conceder} (2),
+     * {@code hardliner} (0), {@code random}, or {@code time-dependent:E} for any exponent E.
+     *
+     * @throws IllegalArgumentException naming the known agents
+     */
+    public static Negotiator create(String spec) {
+        String s = spec.trim().toLowerCase(Locale.ROOT);
+        Supplier<Negotiator> f = switch (s) {
+            case "boulware" -> TimeDependentAgent::boulware;
+            case "linear" -> TimeDependentAgent::linear;
+            case "conceder" -> TimeDependentAgent::conceder;
+            case "hardliner" -> TimeDependentAgent::hardliner;
+            case "random" -> RandomAgent::new;
+            default -> null;
+        };
+        if (f != null) return f.get();
+        if (s.startsWith("time-dependent:")) {
+            String e = s.substring("time-dependent:".length());
+            try {
+                double exponent = Double.parseDouble(e);
+                return new TimeDependentAgent(exponent, "TimeDependent(e=" + e + ")");
+            } catch (NumberFormatException ex) {
+                throw new IllegalArgumentException("Agent '" + spec + "': the exponent '" + e + "' is not a number");
+            }
+        }
+        throw new IllegalArgumentException("Unknown agent '" + spec + "'; the agents are " + String.join(", ", NAMES)
+                + " and time-dependent:E (E the concession exponent)");
+    }
+}
