@@ -3,6 +3,7 @@ package org.pourparler.analysis;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,57 +13,156 @@ import org.pourparler.model.RedLine;
 
 /**
  * The exact Pareto frontier of summed hyper-rectangle utilities (ANAC 2014) without enumerating the
- * outcome space: a branch and bound over issues. A node fixes some issues; every rectangle is then
- * violated, satisfied, or still open, which bounds each party's utility from above (open positive
- * rectangles might still be earned). A node whose bound is dominated by the frontier found so far
- * is cut. Once no rectangle is open, every completion of the node has the same utilities, so the
- * node counts as one point with the product of the free issues' sizes as its tie count. Options of
- * an issue that no open rectangle tells apart are branched on together.
+ * outcome space: a branch and bound over issues that splits into independent parts (AND/OR search).
+ *
+ * <p><b>Decomposition.</b> Fixing an issue settles rectangles (violated or satisfied); the free issues
+ * then fall apart into components that no open rectangle or red line links. Components are
+ * independent, so the frontier of a node is the non-dominated Minkowski sum of its components'
+ * frontiers (utilities add, tie counts multiply, outcome patterns combine): an outcome whose part on
+ * one component is dominated there is dominated as a whole. A component is solved by branching on
+ * one of its issues (options no open rectangle tells apart are branched on together) and is cached
+ * by the state of its rectangles. Free issues no open rectangle names just multiply the tie count.
+ *
+ * <p><b>Bounds.</b> A part's utilities lie in the region {@code {u : λ·u ≤ β(λ)}} for a few
+ * directions λ (the parties' axes and, for two parties, mixed weights); β comes from a Lagrangian
+ * dual of the part's rectangles, tightened by MPLP block-coordinate descent and handed down from
+ * each node to its parts (on these scenarios it is at or near the exact maximum in every direction),
+ * and it adds up across independent parts. A branch or partial sum is cut when its region lies wholly
+ * in what known points strictly dominate: those of its component and, passed down as a context,
+ * those of the enclosing components, seeded at the root with outcomes found by local search. Ties are
+ * never cut. A cached answer computed under a context serves any context that cuts at least as much.
+ *
+ * <p><b>Caps.</b> Capped utilities ({@code min(sum, cap)}) are not additive across components, so the
+ * search first finds the frontier of the uncapped sums. When no party's sum can exceed its cap, that
+ * is the answer. Otherwise the capped points follow from the uncapped ones; at a point where some
+ * parties are capped, the tied outcomes are exactly those whose sums reach the caps on those parties
+ * and the point's values on the others (none can do better there, or the point would be dominated),
+ * including outcomes the uncapped search discarded. A second search counts them: its dominance
+ * ignores gains of the capped parties, and it cuts every part whose region misses that corner.
  */
 final class HyperRectangleFrontier {
-    private final Domain domain;
+    private static final double EPS = Dominance.EPS;
+    /** Mixed directions of the two-party bound besides the axes (more cut more, at a cost per test). */
+    private static final int MIXED_DIRECTIONS = 3;
+    /** MPLP rounds for a fresh dual at the root, and for a part that starts from its parent's dual. */
+    private static final int ROOT_SWEEPS = 200;
+    private static final int CHILD_SWEEPS = 1;
+    /** Local search for seeds: weight vectors, random starts per weight, outcome evaluations of the Pareto search. */
+    private static final int SEED_WEIGHTS = 32;
+    private static final int SEED_STARTS = 32;
+    private static final int SEED_EVALUATIONS = 100_000;
+
     private final int n;
     private final int issues;
-    private final int[] owner;
-    private final double[] value;
-    private final boolean[][][] allows;      // [rect][issue] -> allowed options, null when unconstrained
-    private final int[][] rectsOfIssue;      // rectangles constraining each issue
-    private final int[] remaining;            // constrained issues of each rectangle not yet fixed
-    private final boolean[] violated;
-    private final double[] open;              // per party: sum of positive values of non-violated rectangles
-    private final double[] fixedNegative;     // per party: negative values of satisfied rectangles
-    private final double[] base;              // per party: rectangles with no constraints
-    private final double[] cap;               // per party: the largest utility (GENIUS caps at 1)
-    private final int[][] chosen;             // per issue: the options of the branch taken, null when free
-    private final double[][] charge;          // scratch for bound(): per issue, option x party
+    private final int[] sizes;
+    private final int[] owner;              // party of each rectangle; -1 for a red line
+    private final double[] value;           // scaled utility of each rectangle
+    private final boolean[][][] allows;     // [rect][issue] -> allowed options, null when unconstrained
+    private final int[][] rectIssues;       // constrained issues of each rectangle
+    private final int[][] rectsOfIssue;     // rectangles constraining each issue
+    private final double[] base;            // per party: rectangles with no constraints
+    private final double[] cap;             // per party: the largest utility (GENIUS caps at 1)
+    private final boolean hopeless;         // a red line every outcome crosses
+    private final double[][] dirs;          // bound directions: the n axes first
     private final int listLimit;
-    private final List<Point> frontier = new ArrayList<>();
-    private final long nodeLimit;
-    private long nodes;
+    private final long workLimit;
+    private final int issueWords;
+    private final int keyWords;
+    // search state
+    private final int[] remaining;          // constrained issues of each rectangle not yet fixed
+    private final boolean[] violated;
+    private final boolean[] fixed;
+    private final int[] mark;               // scratch for split(): stamp per rectangle
+    private int stamp;
+    private long work;
+    private final Map<Key, List<Entry>> cache = new HashMap<>();
+    // Lagrangian bound: one message block per (rectangle, constrained issue), per direction, per depth
+    private final boolean[] scored;          // rectangles the bound counts: owned, positive
+    private final int[][] slot;              // [rect][q]: offset of its message on issue rectIssues[rect][q]
+    private final int slots;
+    private double[][] duals = new double[16][];
+    private final Map<Key, double[]> betas = new HashMap<>();
+    private final double[][] scratch;
+    private final double[] maxIn;
+    private final double[] maxAll;
 
-    private static final class Point {
-        final double[] u;
-        BigInteger count;
-        final List<int[][]> patterns = new ArrayList<>();
+    /** The issues of one component and the open rectangles (and red lines) that link them. */
+    private record Part(int[] issues, int[] rects) { }
 
-        Point(double[] u, BigInteger count) {
-            this.u = u;
-            this.count = count;
+    /** A component's state: its issues, its open rectangles, and the dominance mode. */
+    private record Key(long[] bits, int mode) {
+        @Override public boolean equals(Object o) {
+            return o instanceof Key k && k.mode == mode && Arrays.equals(k.bits, bits);
+        }
+
+        @Override public int hashCode() { return Arrays.hashCode(bits) * 31 + mode; }
+    }
+
+    /**
+     * A set of outcomes as a tree: a node fixes one issue to a class of options (issue -1: none)
+     * and joins two subtrees over disjoint issues; issues no node names are free.
+     * {@code cover} is how many outcomes of the node's sub-problem it stands for (saturating).
+     */
+    private record Pattern(int issue, int[] options, Pattern a, Pattern b, long cover) { }
+
+    /** A point of a partial frontier: utilities within its sub-problem, exact tie count, some patterns. */
+    private record Point(double[] u, BigInteger count, Pattern[] patterns) { }
+
+    /** A partial frontier. */
+    private record Front(Point[] points) { }
+
+    /**
+     * What the enclosing search has found, seen from a part: a sum {@code u} of the part is useless
+     * when the region {@code λ·x ≤ λ·u + sigma(λ)} (where the rest of the enclosing sum
+     * takes it) lies wholly in what {@code shadow} dominates.
+     */
+    private record Context(Shadow shadow, double[] sigma, Target target) { }
+
+    /**
+     * A capped point whose tied outcomes are being counted: they are exactly the outcomes whose
+     * sums reach {@code corner} on every party. Seen from a part, its sums {@code u} lie, with
+     * everything around them, within {@code λ·x ≤ λ·u + sigma(λ), x ≥ u + tau} (root coordinates).
+     */
+    private record Target(double[] corner, double[] sigma, double[] tau) {
+        Target within(double[] moreSigma, double[] moreTau) {
+            return new Target(corner, plus(sigma, moreSigma), plus(tau, moreTau));
         }
     }
 
-    private HyperRectangleFrontier(List<HyperRectangleUtility> ufs, List<RedLine> redLines, int listLimit, long nodeLimit)
+    /** Whether no sum of the region {@code λ·x ≤ beta(λ), x ≥ low} (plus the target's surroundings) reaches the corner. */
+    private boolean misses(Target t, double[] beta, double[] low) {
+        if (t == null) return false;
+        double[] x = new double[n];
+        for (int k = 0; k < n; k++) x[k] = Math.max(t.corner[k], low[k] + t.tau[k]);
+        for (int d = 0; d < dirs.length; d++) {
+            double dot = 0;
+            double weight = 0;
+            for (int k = 0; k < n; k++) {
+                dot += dirs[d][k] * x[k];
+                weight += dirs[d][k];
+            }
+            if (dot > beta[d] + t.sigma[d] + EPS * weight) return true;
+        }
+        return false;
+    }
+
+    /** A solved component: its frontier without the points its context made useless. */
+    private record Entry(Front front, Context context) { }
+
+    private HyperRectangleFrontier(List<HyperRectangleUtility> ufs, List<RedLine> redLines, int listLimit, long workLimit)
             throws AnalysisLimitException {
-        this.domain = ufs.get(0).domain();
+        Domain domain = ufs.get(0).domain();
         this.n = ufs.size();
         this.issues = domain.issueCount();
         this.listLimit = listLimit;
-        this.nodeLimit = nodeLimit;
+        this.workLimit = workLimit;
+        this.sizes = domain.sizes();
         List<Integer> owners = new ArrayList<>();
         List<Double> values = new ArrayList<>();
         List<boolean[][]> masks = new ArrayList<>();
         base = new double[n];
         cap = new double[n];
+        boolean crossedByAll = false;
         for (int k = 0; k < n; k++) {
             HyperRectangleUtility u = ufs.get(k);
             cap[k] = u.cap();
@@ -75,7 +175,9 @@ final class HyperRectangleFrontier {
                 for (HyperRectangleUtility.Bound b : r.includes()) restrict(m, b, true);
                 for (HyperRectangleUtility.Bound b : r.excludes()) restrict(m, b, false);
                 double c = r.utility() * u.scale();
-                if (Arrays.stream(m).allMatch(x -> x == null)) {
+                int kind = simplify(m);
+                if (kind < 0 || c == 0) continue;          // never earned, or worth nothing
+                if (kind == 0) {
                     base[k] += c;
                     continue;
                 }
@@ -88,40 +190,75 @@ final class HyperRectangleFrontier {
             // a red line is a rectangle that, once matched, makes the branch infeasible (owner -1, no value)
             boolean[][] m = new boolean[issues][];
             for (RedLine.Condition c : line.conditions()) {
-                m[c.issue()] = new boolean[domain.issue(c.issue()).size()];
+                m[c.issue()] = new boolean[sizes[c.issue()]];
                 for (int v : c.options()) m[c.issue()][v] = true;
+            }
+            int kind = simplify(m);
+            if (kind < 0) continue;
+            if (kind == 0) {
+                crossedByAll = true;
+                continue;
             }
             owners.add(-1);
             values.add(0.0);
             masks.add(m);
         }
+        hopeless = crossedByAll;
         int rects = owners.size();
         owner = owners.stream().mapToInt(Integer::intValue).toArray();
         value = values.stream().mapToDouble(Double::doubleValue).toArray();
         allows = masks.toArray(new boolean[0][][]);
         remaining = new int[rects];
         violated = new boolean[rects];
-        open = new double[n];
-        fixedNegative = new double[n];
+        fixed = new boolean[issues];
+        mark = new int[rects];
+        rectIssues = new int[rects][];
         List<List<Integer>> byIssue = new ArrayList<>();
         for (int i = 0; i < issues; i++) byIssue.add(new ArrayList<>());
         for (int r = 0; r < rects; r++) {
+            List<Integer> mine = new ArrayList<>();
             for (int i = 0; i < issues; i++) {
                 if (allows[r][i] != null) {
-                    remaining[r]++;
+                    mine.add(i);
                     byIssue.get(i).add(r);
                 }
             }
-            if (value[r] > 0) open[owner[r]] += value[r];
+            rectIssues[r] = mine.stream().mapToInt(Integer::intValue).toArray();
+            remaining[r] = rectIssues[r].length;
         }
         rectsOfIssue = new int[issues][];
         for (int i = 0; i < issues; i++) rectsOfIssue[i] = byIssue.get(i).stream().mapToInt(Integer::intValue).toArray();
-        chosen = new int[issues][];
-        charge = new double[issues][];
+        scored = new boolean[rects];
+        slot = new int[rects][];
+        int offset = 0;
+        int widest = 1;
+        for (int r = 0; r < rects; r++) {
+            scored[r] = owner[r] >= 0 && value[r] > 0;
+            slot[r] = new int[rectIssues[r].length];
+            for (int q = 0; q < rectIssues[r].length; q++) {
+                slot[r][q] = offset;
+                if (scored[r]) offset += sizes[rectIssues[r][q]];
+            }
+        }
+        slots = offset;
+        for (int size : sizes) widest = Math.max(widest, size);
+        scratch = new double[issues][widest];
+        maxIn = new double[issues];
+        maxAll = new double[issues];
+        issueWords = (issues + 63) >>> 6;
+        keyWords = issueWords + ((rects + 63) >>> 6);
+        int mixed = n == 2 ? MIXED_DIRECTIONS : 0;
+        dirs = new double[n + mixed][n];
+        for (int k = 0; k < n; k++) dirs[k][k] = 1;
+        for (int j = 1; j <= mixed; j++) {
+            double angle = Math.PI / 2 * j / (mixed + 1);
+            dirs[n + j - 1][0] = Math.cos(angle);
+            dirs[n + j - 1][1] = Math.sin(angle);
+        }
     }
 
     private void restrict(boolean[][] m, HyperRectangleUtility.Bound b, boolean include) {
-        int size = domain.issue(b.issue()).size();
+        int size = sizes[b.issue()];
         if (m[b.issue()] == null) {
             m[b.issue()] = new boolean[size];
             Arrays.fill(m[b.issue()], true);
@@ -132,215 +269,1148 @@ final class HyperRectangleFrontier {
         }
     }
 
-    static ParetoFrontier compute(List<HyperRectangleUtility> ufs, List<RedLine> redLines, int listLimit, long nodeLimit)
-            throws AnalysisLimitException {
-        HyperRectangleFrontier f = new HyperRectangleFrontier(ufs, redLines, listLimit, nodeLimit);
-        f.search(f.undetermined());
-        return f.result();
+    /**
+     * Drops constraints that allow every option (they would link issues for nothing). Returns -1 when
+     * some constraint allows no option (the rectangle is never matched), 0 when none is left, 1 otherwise.
+     */
+    private static int simplify(boolean[][] m) {
+        int left = 0;
+        for (int i = 0; i < m.length; i++) {
+            if (m[i] == null) continue;
+            int allowed = 0;
+            for (boolean b : m[i]) if (b) allowed++;
+            if (allowed == 0) return -1;
+            if (allowed == m[i].length) m[i] = null;
+            else left++;
+        }
+        return left == 0 ? 0 : 1;
     }
 
-    private int undetermined() {
-        int c = 0;
-        for (int r = 0; r < owner.length; r++) if (!violated[r] && remaining[r] > 0) c++;
+    static ParetoFrontier compute(List<HyperRectangleUtility> ufs, List<RedLine> redLines, int listLimit, long nodeLimit)
+            throws AnalysisLimitException {
+        return new HyperRectangleFrontier(ufs, redLines, listLimit, nodeLimit).run();
+    }
+
+    private ParetoFrontier run() throws AnalysisLimitException {
+        if (hopeless) return new ParetoFrontier(n, List.of());
+        Point[] uncapped = root(0, null, seeds()).points;
+        if (uncapped.length == 0) return new ParetoFrontier(n, List.of());
+        // parties whose sum can pass their cap (beyond rounding)
+        int binding = 0;
+        for (int k = 0; k < n; k++) {
+            for (Point p : uncapped) if (p.u[k] > cap[k] + EPS) binding |= 1 << k;
+        }
+        List<Point> out = new ArrayList<>();
+        if (binding == 0) {
+            for (Point p : uncapped) out.add(new Point(capped(p.u), p.count, p.patterns));
+            return result(out);
+        }
+        // the capped frontier's points are the capped uncapped points that stay non-dominated
+        double[] flat = new double[uncapped.length * n];
+        for (int q = 0; q < uncapped.length; q++) System.arraycopy(capped(uncapped[q].u), 0, flat, q * n, n);
+        Map<Integer, List<double[]>> targets = new LinkedHashMap<>();
+        for (int[] g : nondominated(flat, uncapped.length, 0)) {
+            double[] y = Arrays.copyOfRange(flat, g[0] * n, g[0] * n + n);
+            int sat = 0;
+            for (int k = 0; k < n; k++) if ((binding >> k & 1) != 0 && y[k] >= cap[k] - EPS) sat |= 1 << k;
+            if (sat == 0) {
+                // no party capped: exactly the outcomes of the uncapped point tie here
+                List<Point> members = new ArrayList<>();
+                for (int m : g) members.add(uncapped[m]);
+                out.add(merged(y, members));
+            } else {
+                targets.computeIfAbsent(sat, s -> new ArrayList<>()).add(y);
+            }
+        }
+        for (Map.Entry<Integer, List<double[]>> e : targets.entrySet()) {
+            int sat = e.getKey();
+            for (double[] y : e.getValue()) {
+                double[] corner = y.clone();
+                for (int k = 0; k < n; k++) if ((sat >> k & 1) != 0) corner[k] = cap[k];
+                List<Point> members = new ArrayList<>();
+                List<double[]> known = new ArrayList<>();
+                for (Point p : uncapped) known.add(p.u);
+                for (Point p : root(sat, corner, known).points) if (reaches(p.u, y, sat)) members.add(p);
+                out.add(merged(y, members));
+            }
+        }
+        return result(out);
+    }
+
+    private double[] capped(double[] u) {
+        double[] c = u.clone();
+        for (int k = 0; k < n; k++) c[k] = Math.min(cap[k], c[k]);
         return c;
     }
 
-    private void search(int undetermined) throws AnalysisLimitException {
-        if (++nodes > nodeLimit) {
-            throw new AnalysisLimitException("The exact frontier search of these hyper-rectangle utilities passed "
-                    + nodeLimit + " search nodes without finishing");
+    /** Whether uncapped sums {@code u} tie at capped point {@code y} with the parties {@code sat} capped. */
+    private boolean reaches(double[] u, double[] y, int sat) {
+        for (int k = 0; k < n; k++) {
+            if ((sat >> k & 1) != 0 ? u[k] < cap[k] - EPS : Math.abs(u[k] - y[k]) > EPS) return false;
         }
-        double[] bound = undetermined == 0 ? exact() : bound();
-        if (undetermined == 0) {
-            record(bound);
-            return;
+        return true;
+    }
+
+    /** An outcome (option per issue) with its uncapped sums. */
+    private record Outcome(int[] x, double[] u) { }
+
+    /**
+     * Sums of good outcomes found by local search: coordinate ascent on weighted sums of the
+     * parties' utilities from fixed pseudo-random starts, then a Pareto local search. They are real
+     * outcomes, so they cut only what they strictly dominate: the answer does not depend on them,
+     * only the work does (on the ANAC 2014 scenarios they are most of the frontier already).
+     */
+    private List<double[]> seeds() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(0x5EED);
+        int rects = owner.length;
+        int[] x = new int[issues];
+        int[] hits = new int[rects];
+        int weights = n == 2 ? SEED_WEIGHTS : SEED_WEIGHTS * n;
+        List<Outcome> found = new ArrayList<>();
+        for (int w = 0; w < weights; w++) {
+            double[] weight = new double[n];
+            if (n == 2) {
+                double angle = Math.PI / 2 * w / Math.max(1, weights - 1);
+                weight[0] = Math.cos(angle);
+                weight[1] = Math.sin(angle);
+            } else {
+                for (int k = 0; k < n; k++) weight[k] = w < n ? (k == w ? 1 : 0) : random.nextDouble();
+            }
+            for (int start = 0; start < SEED_STARTS; start++) {
+                for (int i = 0; i < issues; i++) x[i] = random.nextInt(sizes[i]);
+                Arrays.fill(hits, 0);
+                for (int r = 0; r < rects; r++) for (int i : rectIssues[r]) if (allows[r][i][x[i]]) hits[r]++;
+                climb(x, hits, weight);
+                double[] u = evaluate(x);
+                if (u != null) found.add(new Outcome(x.clone(), u));
+            }
         }
-        if (dominated(bound)) return;
-        // branch on the free issue that constrains the most open rectangles
+        List<double[]> sums = new ArrayList<>();
+        for (Outcome o : paretoLocalSearch(found)) sums.add(o.u);
+        return sums;
+    }
+
+    /** Moves one issue at a time to its best option for the weighted sum (red lines forbidden) until none improves. */
+    private void climb(int[] x, int[] hits, double[] weight) {
+        boolean improved = true;
+        for (int round = 0; improved && round < 50; round++) {
+            improved = false;
+            for (int i = 0; i < issues; i++) {
+                int bestV = x[i];
+                double bestGain = EPS;
+                for (int v = 0; v < sizes[i]; v++) {
+                    if (v == x[i]) continue;
+                    double gain = 0;
+                    for (int r : rectsOfIssue[i]) {
+                        boolean was = allows[r][i][x[i]];
+                        boolean now = allows[r][i][v];
+                        if (was == now) continue;
+                        int len = rectIssues[r].length;
+                        boolean before = hits[r] == len;
+                        boolean after = hits[r] + (now ? 1 : -1) == len;
+                        if (before == after) continue;
+                        double worth = owner[r] < 0 ? -1e9 : weight[owner[r]] * value[r];
+                        gain += after ? worth : -worth;
+                    }
+                    if (gain > bestGain) {
+                        bestGain = gain;
+                        bestV = v;
+                    }
+                }
+                if (bestV != x[i]) {
+                    for (int r : rectsOfIssue[i]) {
+                        boolean was = allows[r][i][x[i]];
+                        boolean now = allows[r][i][bestV];
+                        if (was != now) hits[r] += now ? 1 : -1;
+                    }
+                    x[i] = bestV;
+                    improved = true;
+                }
+            }
+        }
+    }
+
+    /**
+     * Pareto local search: every one-issue change of an archived outcome that no archived outcome
+     * dominates or equals joins the archive (which drops what it dominates), within a budget.
+     */
+    private List<Outcome> paretoLocalSearch(List<Outcome> start) {
+        List<Outcome> front = new ArrayList<>();
+        for (Outcome o : start) offer(front, o);
+        java.util.ArrayDeque<Outcome> todo = new java.util.ArrayDeque<>(front);
+        int budget = SEED_EVALUATIONS;
+        while (!todo.isEmpty() && budget > 0) {
+            Outcome o = todo.poll();
+            if (!front.contains(o)) continue;
+            for (int i = 0; i < issues && budget > 0; i++) {
+                for (int v = 0; v < sizes[i] && budget > 0; v++) {
+                    if (v == o.x[i]) continue;
+                    budget--;
+                    int[] y = o.x.clone();
+                    y[i] = v;
+                    double[] u = evaluate(y);
+                    if (u == null) continue;
+                    Outcome c = new Outcome(y, u);
+                    if (offer(front, c)) todo.add(c);
+                }
+            }
+        }
+        return front;
+    }
+
+    /** Adds the outcome unless one in the front dominates or equals it; drops those it dominates. */
+    private boolean offer(List<Outcome> front, Outcome c) {
+        for (Outcome f : front) {
+            int cmp = compare(f.u, c.u, 0);
+            if (cmp == 1 || cmp == 0) return false;
+        }
+        front.removeIf(f -> compare(c.u, f.u, 0) == 1);
+        front.add(c);
+        return true;
+    }
+
+    /** The uncapped sums of an outcome, or null when it crosses a red line. */
+    private double[] evaluate(int[] x) {
+        double[] u = base.clone();
+        for (int r = 0; r < owner.length; r++) {
+            boolean in = true;
+            for (int i : rectIssues[r]) {
+                if (!allows[r][i][x[i]]) {
+                    in = false;
+                    break;
+                }
+            }
+            if (!in) continue;
+            if (owner[r] < 0) return null;
+            u[owner[r]] += value[r];
+        }
+        return u;
+    }
+
+    /**
+     * The frontier of the whole outcome space (base utilities included). {@code mode} is a bit set
+     * of parties whose gains do not count for dominance; with a {@code corner}, only sums that can
+     * reach it on every party are kept; sums that {@code known} (sums of real outcomes, or points no
+     * kept sum can be dominated by) strictly dominates are cut.
+     */
+    private Front root(int mode, double[] corner, List<double[]> known) throws AnalysisLimitException {
+        int[] all = new int[issues];
+        for (int i = 0; i < issues; i++) all[i] = i;
+        List<Part> parts = new ArrayList<>();
+        BigInteger[] mult = {BigInteger.ONE};
+        long[] cover = {1};
+        split(all, parts, mult, cover);
+        Front f = unit(base.clone(), mult[0], new Pattern(-1, null, null, null, cover[0]));
+        int p = parts.size();
+        double[][] restBeta = new double[p + 1][];
+        double[][] restLow = new double[p + 1][];
+        restBeta[p] = new double[dirs.length];
+        restLow[p] = new double[n];
+        for (int j = p - 1; j >= 0; j--) {
+            clear(parts.get(j), 0);
+            restBeta[j] = plus(restBeta[j + 1], tighten(parts.get(j), 0, ROOT_SWEEPS));
+            restLow[j] = plus(restLow[j + 1], lowerBound(parts.get(j)));
+        }
+        Shadow shadow = new Shadow(known, mode);
+        Target whole = corner == null ? null : new Target(corner, new double[dirs.length], new double[n]);
+        for (int j = 0; j < p && f.points.length > 0; j++) {
+            double[] ub = restBeta[j + 1];
+            double[] lb = restLow[j + 1];
+            double[] sigma = plus(support(f), ub);
+            Target target = whole == null ? null : whole.within(sigma, plus(lowest(f), lb));
+            Front g = solve(parts.get(j), mode, new Context(shadow, sigma, target), 0, true);
+            f = combine(f, g, mode, whole == null ? null : u -> misses(whole, plus(support(u), ub), plus(u, lb)));
+        }
+        return f;
+    }
+
+    /** Pruning test for partial sums during a merge: true to drop the candidate. */
+    private interface Cut {
+        boolean test(double[] u);
+    }
+
+    private static double[] plus(double[] a, double[] b) {
+        double[] c = new double[a.length];
+        for (int k = 0; k < a.length; k++) c[k] = a[k] + b[k];
+        return c;
+    }
+
+    /** λ·u for every bound direction. */
+    private double[] support(double[] u) {
+        double[] s = new double[dirs.length];
+        for (int d = 0; d < dirs.length; d++) {
+            double x = 0;
+            for (int k = 0; k < n; k++) x += dirs[d][k] * u[k];
+            s[d] = x;
+        }
+        return s;
+    }
+
+    /** The smallest utility of each party over the points. */
+    private double[] lowest(Front f) {
+        double[] s = new double[n];
+        Arrays.fill(s, Double.POSITIVE_INFINITY);
+        for (Point p : f.points) for (int k = 0; k < n; k++) s[k] = Math.min(s[k], p.u[k]);
+        return s;
+    }
+
+    /** The largest λ·u over the points, for every bound direction. */
+    private double[] support(Front f) {
+        double[] s = new double[dirs.length];
+        Arrays.fill(s, Double.NEGATIVE_INFINITY);
+        for (Point p : f.points) {
+            double[] x = support(p.u);
+            for (int d = 0; d < s.length; d++) s[d] = Math.max(s[d], x[d]);
+        }
+        return s;
+    }
+
+    private Front unit(double[] u, BigInteger count, Pattern pattern) {
+        return new Front(new Point[] {new Point(u, count, listLimit > 0 ? new Pattern[] {pattern} : new Pattern[0])});
+    }
+
+    /**
+     * Splits free issues into components linked by open rectangles. Issues no open rectangle names
+     * multiply {@code mult[0]} (and {@code cover[0]}, saturating) by their sizes.
+     */
+    private void split(int[] free, List<Part> parts, BigInteger[] mult, long[] cover) {
+        stamp++;
+        int[] parent = new int[issues];
+        boolean[] linked = new boolean[issues];
+        int[] open = new int[owner.length];
+        int opens = 0;
+        for (int i : free) parent[i] = i;
+        for (int i : free) {
+            for (int r : rectsOfIssue[i]) {
+                if (violated[r] || mark[r] == stamp) continue;
+                mark[r] = stamp;
+                open[opens++] = r;
+                int first = -1;
+                for (int j : rectIssues[r]) {
+                    if (fixed[j]) continue;
+                    linked[j] = true;
+                    if (first < 0) first = j;
+                    else union(parent, first, j);
+                }
+            }
+        }
+        long m = 1;
+        BigInteger big = BigInteger.ONE;
+        int[] slot = new int[issues];
+        Arrays.fill(slot, -1);
+        int comps = 0;
+        int[] issueCount = new int[free.length];
+        for (int i : free) {
+            if (!linked[i]) {
+                m = times(m, sizes[i]);
+                big = big.multiply(BigInteger.valueOf(sizes[i]));
+                continue;
+            }
+            int root = find(parent, i);
+            if (slot[root] < 0) slot[root] = comps++;
+            issueCount[slot[root]]++;
+        }
+        int[][] compIssues = new int[comps][];
+        for (int c = 0; c < comps; c++) compIssues[c] = new int[issueCount[c]];
+        int[] fill = new int[comps];
+        for (int i : free) {
+            if (linked[i]) {
+                int c = slot[find(parent, i)];
+                compIssues[c][fill[c]++] = i;
+            }
+        }
+        int[] rectSlot = new int[opens];
+        int[] rectCount = new int[comps];
+        for (int q = 0; q < opens; q++) {
+            int r = open[q];
+            for (int j : rectIssues[r]) {
+                if (!fixed[j]) {
+                    rectSlot[q] = slot[find(parent, j)];
+                    break;
+                }
+            }
+            rectCount[rectSlot[q]]++;
+        }
+        int[][] compRects = new int[comps][];
+        for (int c = 0; c < comps; c++) compRects[c] = new int[rectCount[c]];
+        Arrays.fill(fill, 0);
+        for (int q = 0; q < opens; q++) compRects[rectSlot[q]][fill[rectSlot[q]]++] = open[q];
+        for (int c = 0; c < comps; c++) parts.add(new Part(compIssues[c], compRects[c]));
+        if (mult != null) {
+            mult[0] = mult[0].multiply(big);
+            cover[0] = times(cover[0], m);
+        }
+    }
+
+    private static int find(int[] parent, int i) {
+        while (parent[i] != i) {
+            parent[i] = parent[parent[i]];
+            i = parent[i];
+        }
+        return i;
+    }
+
+    private static void union(int[] parent, int a, int b) {
+        int ra = find(parent, a);
+        int rb = find(parent, b);
+        if (ra != rb) parent[ra] = rb;
+    }
+
+    private static long times(long a, long b) {
+        long c = a * b;
+        return Math.multiplyHigh(a, b) != 0 || c < 0 ? Long.MAX_VALUE : c;
+    }
+
+    private Key key(Part part, int mode) {
+        long[] bits = new long[keyWords];
+        for (int i : part.issues) bits[i >>> 6] |= 1L << i;
+        for (int r : part.rects) bits[issueWords + (r >>> 6)] |= 1L << r;
+        return new Key(bits, mode);
+    }
+
+    /**
+     * Copies the messages of the part's open rectangles on its free issues from the buffer of one
+     * depth to the next: a sub-problem starts from its parent's converged dual.
+     */
+    private void inherit(Part part, int from, int to) {
+        double[] src = dual(from);
+        double[] dst = dual(to);
+        for (int r : part.rects) {
+            if (!scored[r]) continue;
+            for (int q = 0; q < rectIssues[r].length; q++) {
+                int i = rectIssues[r][q];
+                if (fixed[i]) continue;
+                for (int d = 0; d < dirs.length; d++) {
+                    System.arraycopy(src, d * slots + slot[r][q], dst, d * slots + slot[r][q], sizes[i]);
+                }
+            }
+        }
+    }
+
+    private double[] dual(int depth) {
+        if (depth >= duals.length) duals = Arrays.copyOf(duals, depth * 2);
+        if (duals[depth] == null) duals[depth] = new double[dirs.length * slots];
+        return duals[depth];
+    }
+
+    /** Tightens the part's messages at a depth; remembers the tightest bound met for its state. */
+    private double[] bounded(Part part, int depth) {
+        double[] beta = tighten(part, depth, CHILD_SWEEPS);
+        Key key = key(part, 0);
+        double[] old = betas.get(key);
+        if (old != null) for (int d = 0; d < beta.length; d++) beta[d] = Math.min(beta[d], old[d]);
+        betas.put(key, beta);
+        return beta;
+    }
+
+    /** Zero messages for the part's rectangles at a depth (a fresh dual). */
+    private void clear(Part part, int depth) {
+        double[] buf = dual(depth);
+        for (int r : part.rects) {
+            if (!scored[r]) continue;
+            for (int q = 0; q < rectIssues[r].length; q++) {
+                for (int d = 0; d < dirs.length; d++) Arrays.fill(buf, d * slots + slot[r][q], d * slots + slot[r][q] + sizes[rectIssues[r][q]], 0);
+            }
+        }
+    }
+
+    /**
+     * The bound β of a component, from a Lagrangian dual of its rectangles: each rectangle sends
+     * every free issue it constrains a message (a value per option); an outcome earns at most, per
+     * issue, the messages of its option, plus per rectangle what its value exceeds its messages by.
+     * Any messages give a valid bound; {@code sweeps} rounds of MPLP block-coordinate descent
+     * (Globerson and Jaakkola) tighten them, starting from the messages already in the buffer. The
+     * charging bound is the special case that sends a rectangle's whole value to one issue.
+     */
+    private double[] tighten(Part part, int depth, int sweeps) {
+        double[] buf = dual(depth);
+        int dn = dirs.length;
+        double[][][] belief = new double[dn][issues][];
+        for (int d = 0; d < dn; d++) for (int i : part.issues) belief[d][i] = new double[sizes[i]];
+        for (int r : part.rects) {
+            if (!scored[r]) continue;
+            for (int q = 0; q < rectIssues[r].length; q++) {
+                int i = rectIssues[r][q];
+                if (fixed[i]) continue;
+                for (int d = 0; d < dn; d++) {
+                    int off = d * slots + slot[r][q];
+                    double[] b = belief[d][i];
+                    for (int v = 0; v < b.length; v++) b[v] += buf[off + v];
+                }
+            }
+        }
+        for (int round = 0; round < sweeps; round++) {
+            for (int r : part.rects) {
+                if (!scored[r]) continue;
+                for (int d = 0; d < dn; d++) update(r, d, buf, belief[d]);
+            }
+        }
+        double[] beta = new double[dn];
+        for (int d = 0; d < dn; d++) {
+            double total = 0;
+            for (int i : part.issues) {
+                double best = Double.NEGATIVE_INFINITY;
+                for (double x : belief[d][i]) best = Math.max(best, x);
+                total += best;
+            }
+            for (int r : part.rects) if (scored[r]) total += excess(r, d, buf);
+            beta[d] = total;
+        }
+        return beta;
+    }
+
+    /** One MPLP star update: rectangle r re-spreads its value and its issues' other messages evenly. */
+    private void update(int r, int d, double[] buf, double[][] belief) {
+        int[] is = rectIssues[r];
+        double c = dirs[d][owner[r]] * value[r];
+        int m = 0;
+        double sumIn = 0;
+        double sumAll = 0;
+        for (int q = 0; q < is.length; q++) {
+            int i = is[q];
+            if (fixed[i]) continue;
+            m++;
+            int off = d * slots + slot[r][q];
+            double[] b = belief[i];
+            double[] x = scratch[q];
+            double in = Double.NEGATIVE_INFINITY;
+            double all = Double.NEGATIVE_INFINITY;
+            boolean[] a = allows[r][i];
+            for (int v = 0; v < b.length; v++) {
+                x[v] = b[v] - buf[off + v];
+                all = Math.max(all, x[v]);
+                if (a[v]) in = Math.max(in, x[v]);
+            }
+            maxIn[q] = in;
+            maxAll[q] = all;
+            sumIn += in;
+            sumAll += all;
+        }
+        for (int q = 0; q < is.length; q++) {
+            int i = is[q];
+            if (fixed[i]) continue;
+            int off = d * slots + slot[r][q];
+            double[] b = belief[i];
+            double[] x = scratch[q];
+            double in = c + sumIn - maxIn[q];
+            double all = sumAll - maxAll[q];
+            boolean[] a = allows[r][i];
+            for (int v = 0; v < b.length; v++) {
+                double mv = a[v] ? Math.max(in, all) : all;
+                double next = -x[v] + (x[v] + mv) / m;
+                b[v] += next - buf[off + v];
+                buf[off + v] = next;
+            }
+        }
+    }
+
+    /** The most rectangle r's value, if earned, exceeds the messages it sent (over its free issues). */
+    private double excess(int r, int d, double[] buf) {
+        int[] is = rectIssues[r];
+        double c = dirs[d][owner[r]] * value[r];
+        double sumIn = 0;
+        double sumAll = 0;
+        for (int q = 0; q < is.length; q++) {
+            int i = is[q];
+            if (fixed[i]) continue;
+            int off = d * slots + slot[r][q];
+            double in = Double.POSITIVE_INFINITY;
+            double out = Double.POSITIVE_INFINITY;
+            double all = Double.POSITIVE_INFINITY;
+            boolean[] a = allows[r][i];
+            for (int v = 0; v < a.length; v++) {
+                double x = buf[off + v];
+                all = Math.min(all, x);
+                if (a[v]) in = Math.min(in, x);
+                else out = Math.min(out, x);
+            }
+            maxIn[q] = out;     // reused as scratch: smallest message outside the box
+            maxAll[q] = all;
+            sumIn += in;
+            sumAll += all;
+        }
+        double best = c - sumIn;                      // inside the box
+        for (int q = 0; q < is.length; q++) {         // outside the box on issue q
+            if (fixed[is[q]]) continue;
+            best = Math.max(best, -maxIn[q] - (sumAll - maxAll[q]));
+        }
+        return best;
+    }
+
+    /** The issue whose open rectangles (and red lines) weigh the most: fixing it settles the most. */
+    private int branchIssue(Part part) {
         int issue = -1;
-        int most = 0;
-        for (int i = 0; i < issues; i++) {
-            if (chosen[i] != null) continue;
-            int c = 0;
-            for (int r : rectsOfIssue[i]) if (!violated[r] && remaining[r] > 0) c++;
-            if (c > most) { most = c; issue = i; }
+        double most = -1;
+        for (int i : part.issues) {
+            double weight = 0;
+            for (int r : rectsOfIssue[i]) if (!violated[r]) weight += Math.abs(value[r]) + 1e-9;
+            if (weight > most) {
+                most = weight;
+                issue = i;
+            }
         }
-        int size = domain.issue(issue).size();
-        int[] live = Arrays.stream(rectsOfIssue[issue]).filter(r -> !violated[r] && remaining[r] > 0).toArray();
-        // options no open rectangle tells apart form one class
+        return issue;
+    }
+
+    private int[] liveRects(int issue) {
+        return Arrays.stream(rectsOfIssue[issue]).filter(r -> !violated[r]).toArray();
+    }
+
+    private static int[] without(int[] set, int x) {
+        int[] out = new int[set.length - 1];
+        int at = 0;
+        for (int i : set) if (i != x) out[at++] = i;
+        return out;
+    }
+
+    /** A lower bound on each party's utility within a component: every negative rectangle earned. */
+    private double[] lowerBound(Part part) {
+        double[] u = new double[n];
+        for (int r : part.rects) if (owner[r] >= 0 && value[r] < 0) u[owner[r]] += value[r];
+        return u;
+    }
+
+    private void step(long amount) throws AnalysisLimitException {
+        work += amount;
+        if (work > workLimit) {
+            throw new AnalysisLimitException("The exact frontier search of these hyper-rectangle utilities passed "
+                    + workLimit + " search steps without finishing");
+        }
+    }
+
+    /**
+     * The frontier of one component (utilities of its open rectangles only), without the points its
+     * context makes useless. Cached by state; a cached answer serves any context that cuts at least
+     * as much.
+     */
+    private Front solve(Part part, int mode, Context context, int depth, boolean ready) throws AnalysisLimitException {
+        Key key = key(part, mode);
+        List<Entry> known = cache.computeIfAbsent(key, k -> new ArrayList<>(1));
+        for (Entry e : known) if (covers(context, e.context)) return e.front;
+        if (!ready) {
+            inherit(part, depth - 1, depth);
+            bounded(part, depth);
+        }
+        int issue = branchIssue(part);
+        int[] live = liveRects(issue);
+        List<int[]> classes = optionClasses(issue, live);
+        int[] rest = without(part.issues, issue);
+        // the context seen from this component's own sums (its directions reduced to a shift)
+        Shadow outer = context.shadow.shifted(Arrays.copyOf(context.sigma, n)).above(lowerBound(part));
+        Accumulator acc = new Accumulator(mode);
+        fixed[issue] = true;
+        for (int[] cls : classes) {
+            step(1);
+            int v0 = cls[0];
+            double[] delta = new double[n];
+            boolean crossed = false;
+            for (int r : live) {
+                if (!allows[r][issue][v0]) {
+                    violated[r] = true;
+                } else if (--remaining[r] == 0) {
+                    if (owner[r] < 0) crossed = true;
+                    else delta[owner[r]] += value[r];
+                }
+            }
+            if (!crossed) branch(rest, delta, issue, cls, mode, acc, outer, context, depth);
+            for (int r : live) {
+                if (!allows[r][issue][v0]) violated[r] = false;
+                else remaining[r]++;
+            }
+        }
+        fixed[issue] = false;
+        List<Point> kept = new ArrayList<>(acc.points.size());
+        for (Point p : acc.points) {
+            if (context.shadow.excludes(plus(support(p.u), context.sigma), null)) continue;
+            if (misses(context.target, support(p.u), p.u)) continue;
+            kept.add(p);
+        }
+        Front result = new Front(kept.toArray(new Point[0]));
+        known.clear();      // one answer per state: keeping several served few more contexts
+        known.add(new Entry(result, context));
+        return result;
+    }
+
+    /** The issue's options grouped by the open rectangles that allow them, most promising class first. */
+    private List<int[]> optionClasses(int issue, int[] live) {
         Map<String, List<Integer>> classes = new LinkedHashMap<>();
-        for (int v = 0; v < size; v++) {
+        for (int v = 0; v < sizes[issue]; v++) {
             StringBuilder sig = new StringBuilder(live.length);
             for (int r : live) sig.append(allows[r][issue][v] ? '1' : '0');
             classes.computeIfAbsent(sig.toString(), s -> new ArrayList<>()).add(v);
         }
         List<int[]> order = new ArrayList<>();
-        List<Double> gain = new ArrayList<>();
+        List<Double> loss = new ArrayList<>();
         for (List<Integer> cls : classes.values()) {
             int v0 = cls.get(0);
-            double g = 0;
-            for (int r : live) if (!allows[r][issue][v0] && value[r] > 0) g -= value[r];
+            double lost = 0;
+            for (int r : live) if (!allows[r][issue][v0] && value[r] > 0) lost += value[r];
             order.add(cls.stream().mapToInt(Integer::intValue).toArray());
-            gain.add(g);
+            loss.add(lost);
         }
         Integer[] idx = new Integer[order.size()];
         for (int j = 0; j < idx.length; j++) idx[j] = j;
-        Arrays.sort(idx, (a, b) -> Double.compare(gain.get(b), gain.get(a)));
-        for (int j : idx) {
-            int[] cls = order.get(j);
-            int v0 = cls[0];
-            chosen[issue] = cls;
-            int stillOpen = undetermined;
-            for (int r : live) {
-                if (!allows[r][issue][v0]) {
-                    violated[r] = true;
-                    if (value[r] > 0) open[owner[r]] -= value[r];
-                    stillOpen--;
-                } else if (--remaining[r] == 0) {
-                    if (value[r] < 0) fixedNegative[owner[r]] += value[r];
-                    stillOpen--;
-                }
-            }
-            // (violated rectangles keep the count they had when violated: nothing to undo for them)
-            if (!crossesRedLine(live)) search(stillOpen);
-            for (int r : live) {
-                if (!allows[r][issue][v0]) {
-                    violated[r] = false;
-                    if (value[r] > 0) open[owner[r]] += value[r];
-                } else if (remaining[r]++ == 0) {
-                    if (value[r] < 0) fixedNegative[owner[r]] -= value[r];
-                }
-            }
-            chosen[issue] = null;
-        }
+        Arrays.sort(idx, (a, b) -> Double.compare(loss.get(a), loss.get(b)));
+        List<int[]> sorted = new ArrayList<>();
+        for (int j : idx) sorted.add(order.get(j));
+        return sorted;
     }
 
-    /** The utilities of a node where no rectangle is open: the same for every completion. */
-    private double[] exact() {
-        double[] u = new double[n];
-        for (int k = 0; k < n; k++) u[k] = Math.min(cap[k], base[k] + open[k] + fixedNegative[k]);
-        return u;
+    /** Whether context {@code now} cuts at least what {@code then} did. */
+    private boolean covers(Context now, Context then) {
+        if (then.target != null) {
+            if (!Arrays.equals(now.target.corner, then.target.corner)) return false;
+            for (int d = 0; d < dirs.length; d++) if (now.target.sigma[d] > then.target.sigma[d] + EPS) return false;
+            for (int k = 0; k < n; k++) if (now.target.tau[k] < then.target.tau[k] - EPS) return false;
+        }
+        if (then.shadow.isEmpty()) return true;
+        for (int d = 0; d < dirs.length; d++) if (now.sigma[d] > then.sigma[d] + EPS) return false;
+        return now.shadow.covers(then.shadow);
     }
 
     /**
-     * An upper bound on each party's utility below this node. Every open rectangle is charged to
-     * one of its free issues; an outcome takes one option per issue, so on each free issue at most
-     * the rectangles charged there that allow one common option can still be earned. Summing each
-     * issue's best option bounds the open part far tighter than adding up every open rectangle.
+     * One branch of a component: the settled rectangles' {@code delta} plus the sum of the
+     * sub-components. {@code outer} is the enclosing context in this component's coordinates.
      */
-    private double[] bound() {
-        double[] u = new double[n];
-        for (int k = 0; k < n; k++) u[k] = base[k] + fixedNegative[k];
-        int[] openPerIssue = new int[issues];
-        for (int r = 0; r < owner.length; r++) {
-            if (violated[r] || owner[r] < 0 || value[r] <= 0) continue;
-            if (remaining[r] == 0) {
-                u[owner[r]] += value[r];
-                continue;
+    private void branch(int[] rest, double[] delta, int issue, int[] cls, int mode, Accumulator acc, Shadow outer,
+                        Context context, int depth) throws AnalysisLimitException {
+        Target target = context.target;
+        List<Part> parts = new ArrayList<>();
+        BigInteger[] mult = {BigInteger.valueOf(cls.length)};
+        long[] cover = {cls.length};
+        split(rest, parts, mult, cover);
+        int p = parts.size();
+        double[][] bounds = new double[p][];
+        double[][] lows = new double[p][];
+        boolean[] ready = new boolean[p];   // messages derived at depth + 1 (else derived when solved)
+        for (int j = 0; j < p; j++) {
+            bounds[j] = betas.get(key(parts.get(j), 0));
+            if (bounds[j] == null) {
+                inherit(parts.get(j), depth, depth + 1);
+                bounds[j] = bounded(parts.get(j), depth + 1);
+                ready[j] = true;
             }
-            for (int i = 0; i < issues; i++) if (allows[r][i] != null && chosen[i] == null) openPerIssue[i]++;
+            lows[j] = lowerBound(parts.get(j));
         }
-        for (int i = 0; i < issues; i++) {
-            if (chosen[i] != null || openPerIssue[i] == 0) continue;
-            if (charge[i] == null || charge[i].length < n * domain.issue(i).size()) charge[i] = new double[n * domain.issue(i).size()];
-            else Arrays.fill(charge[i], 0.0);
+        Integer[] order = new Integer[p];
+        for (int j = 0; j < p; j++) order[j] = j;
+        // small parts first: their points sharpen the cuts on the larger ones
+        Arrays.sort(order, (a, b) -> Integer.compare(parts.get(a).issues.length, parts.get(b).issues.length));
+        double[][] restBeta = new double[p + 1][];
+        double[][] restLow = new double[p + 1][];
+        restBeta[p] = new double[dirs.length];
+        restLow[p] = new double[n];
+        for (int j = p - 1; j >= 0; j--) {
+            restBeta[j] = plus(restBeta[j + 1], bounds[order[j]]);
+            restLow[j] = plus(restLow[j + 1], lows[order[j]]);
         }
-        boolean[] charged = new boolean[issues];
-        for (int r = 0; r < owner.length; r++) {
-            if (violated[r] || owner[r] < 0 || value[r] <= 0 || remaining[r] == 0) continue;
-            int at = -1;
-            for (int i = 0; i < issues; i++) {
-                if (allows[r][i] != null && chosen[i] == null && (at < 0 || openPerIssue[i] > openPerIssue[at])) at = i;
-            }
-            charged[at] = true;
-            boolean[] a = allows[r][at];
-            double[] c = charge[at];
-            int k = owner[r];
-            for (int v = 0; v < a.length; v++) if (a[v]) c[v * n + k] += value[r];
+        Shadow around = outer.with(acc.points);
+        if (around.excludes(plus(support(delta), restBeta[0]), plus(delta, restLow[0]))
+                || misses(target, plus(support(delta), restBeta[0]), plus(delta, restLow[0]))) {
+            return;
         }
-        for (int i = 0; i < issues; i++) {
-            if (!charged[i]) continue;
-            int size = domain.issue(i).size();
-            for (int k = 0; k < n; k++) {
-                double best = 0;
-                for (int v = 0; v < size; v++) best = Math.max(best, charge[i][v * n + k]);
-                u[k] += best;
-            }
+        Front f = unit(delta, mult[0], new Pattern(issue, cls, null, null, cover[0]));
+        for (int j = 0; j < p && f.points.length > 0; j++) {
+            double[] ub = restBeta[j + 1];
+            double[] lb = restLow[j + 1];
+            Part part = parts.get(order[j]);
+            double[] sigma = plus(support(f), ub);
+            Target inner = target == null ? null : target.within(sigma, plus(lowest(f), lb));
+            Front g = solve(part, mode, new Context(around, sigma, inner), depth + 1,
+                    ready[order[j]]);
+            f = combine(f, g, mode, u -> around.excludes(plus(support(u), ub), plus(u, lb))
+                    || misses(target, plus(support(u), ub), plus(u, lb)));
         }
-        for (int k = 0; k < n; k++) u[k] = Math.min(cap[k], u[k]);
-        return u;
+        acc.add(f);
     }
 
-    /** Whether a red line (owner -1) among these rectangles is now fully matched. */
-    private boolean crossesRedLine(int[] live) {
-        for (int r : live) if (owner[r] < 0 && !violated[r] && remaining[r] == 0) return true;
-        return false;
-    }
-
-    private boolean dominated(double[] bound) {
-        for (Point p : frontier) {
-            boolean better = false;
-            boolean ok = true;
-            for (int k = 0; k < n; k++) {
-                double d = p.u[k] - bound[k];
-                if (d < -Dominance.EPS) { ok = false; break; }
-                if (d > Dominance.EPS) better = true;
+    /**
+     * The non-dominated Minkowski sum of two partial frontiers over disjoint issues, without the
+     * sums {@code cut} rejects.
+     */
+    private Front combine(Front f, Front g, int mode, Cut cut) throws AnalysisLimitException {
+        int m = f.points.length * g.points.length;
+        step(m);
+        double[] u = new double[m * n];
+        int[] from = new int[m];
+        int c = 0;
+        double[] s = new double[n];
+        for (int a = 0; a < f.points.length; a++) {
+            double[] fa = f.points[a].u;
+            for (int b = 0; b < g.points.length; b++) {
+                double[] gb = g.points[b].u;
+                for (int k = 0; k < n; k++) s[k] = fa[k] + gb[k];
+                if (cut != null && cut.test(s)) continue;
+                System.arraycopy(s, 0, u, c * n, n);
+                from[c++] = a * g.points.length + b;
             }
-            if (ok && better) return true;
         }
-        return false;
-    }
-
-    private void record(double[] u) {
-        BigInteger count = BigInteger.ONE;
-        for (int i = 0; i < issues; i++) {
-            count = count.multiply(BigInteger.valueOf(chosen[i] == null ? domain.issue(i).size() : chosen[i].length));
-        }
-        for (int q = frontier.size() - 1; q >= 0; q--) {
-            Point p = frontier.get(q);
-            int c = compare(p.u, u);
-            if (c == 0) {
-                p.count = p.count.add(count);
-                if (p.patterns.size() < listLimit) p.patterns.add(chosen.clone());
-                return;
+        int[][] groups = nondominated(u, c, mode);
+        Point[] out = new Point[groups.length];
+        for (int q = 0; q < groups.length; q++) {
+            BigInteger count = BigInteger.ZERO;
+            List<Pattern> pats = new ArrayList<>();
+            long covered = 0;
+            for (int member : groups[q]) {
+                Point x = f.points[from[member] / g.points.length];
+                Point y = g.points[from[member] % g.points.length];
+                count = count.add(x.count.multiply(y.count));
+                for (Pattern px : x.patterns) {
+                    for (Pattern py : y.patterns) {
+                        if (covered >= listLimit || pats.size() >= listLimit) break;
+                        Pattern joined = new Pattern(-1, null, px, py, times(px.cover, py.cover));
+                        pats.add(joined);
+                        covered = Math.min(Long.MAX_VALUE - 1, covered) + Math.min(joined.cover, listLimit);
+                    }
+                }
             }
-            if (c == 1) return;
-            if (c == -1) frontier.remove(q);
+            int rep = groups[q][0];
+            out[q] = new Point(Arrays.copyOfRange(u, rep * n, rep * n + n), count, pats.toArray(new Pattern[0]));
         }
-        Point p = new Point(u.clone(), count);
-        if (listLimit > 0) p.patterns.add(chosen.clone());
-        frontier.add(p);
+        return new Front(out);
     }
 
-    private static int compare(double[] a, double[] b) {
-        boolean aBetter = false;
-        boolean bBetter = false;
-        for (int k = 0; k < a.length; k++) {
+    /**
+     * The region a set of utility vectors strictly dominates (in a mode): sums falling there are of
+     * no use. Only maximal vectors are kept; for two parties they form a staircase (u0 decreasing,
+     * u1 increasing) whose corners bound the region left free.
+     */
+    private final class Shadow {
+        private final int mode;
+        private final double[][] points;
+
+        private Shadow(double[][] maximal, int mode) {
+            this.mode = mode;
+            this.points = maximal;
+        }
+
+        Shadow(List<double[]> pts, int mode) {
+            this(maximal(pts), mode);
+        }
+
+        boolean isEmpty() { return points.length == 0; }
+
+        /** This shadow and the points' own. */
+        Shadow with(List<Point> more) {
+            if (more.isEmpty()) return this;
+            List<double[]> all = new ArrayList<>(Arrays.asList(points));
+            for (Point p : more) all.add(p.u);
+            return new Shadow(all, mode);
+        }
+
+        /** The shadow moved down by {@code shift} (coordinates of a part whose rest adds at most shift). */
+        Shadow shifted(double[] shift) {
+            if (points.length == 0) return this;
+            double[][] moved = new double[points.length][];
+            for (int q = 0; q < points.length; q++) {
+                moved[q] = new double[n];
+                for (int k = 0; k < n; k++) moved[q][k] = points[q][k] - shift[k];
+            }
+            return new Shadow(moved, mode);   // a translation keeps the order
+        }
+
+        /** The points at least {@code floor} (less EPS) for every party: only they dominate sums above the floor. */
+        Shadow above(double[] floor) {
+            List<double[]> kept = new ArrayList<>(points.length);
+            for (double[] p : points) {
+                boolean useful = true;
+                for (int k = 0; k < n && useful; k++) useful = p[k] >= floor[k] - EPS;
+                if (useful) kept.add(p);
+            }
+            return kept.size() == points.length ? this : new Shadow(kept.toArray(new double[0][]), mode);
+        }
+
+        /**
+         * Whether every point of the region {@code λ·x ≤ beta(λ), x ≥ low} is dominated by a point
+         * here. For two parties the region left free is what lies beyond a corner of the staircase
+         * (by more than EPS) or ties with one of its points.
+         */
+        boolean excludes(double[] beta, double[] low) {
+            int m = points.length;
+            if (m == 0) return false;
+            if (n != 2 || mode != 0) {
+                double[] ideal = Arrays.copyOf(beta, n);
+                for (double[] p : points) if (compare(p, ideal, mode) == 1) return true;
+                return false;
+            }
+            double low0 = low == null ? Double.NEGATIVE_INFINITY : low[0];
+            double low1 = low == null ? Double.NEGATIVE_INFINITY : low[1];
+            for (int j = 0; j <= m; j++) {
+                double c0 = Math.max(j < m ? points[j][0] + EPS : low0, low0);
+                double c1 = Math.max(j > 0 ? points[j - 1][1] + EPS : low1, low1);
+                // a coordinate without floor leaves only the other axis to cut the corner
+                boolean open = c0 == Double.NEGATIVE_INFINITY ? c1 <= beta[1] + EPS
+                        : c1 == Double.NEGATIVE_INFINITY ? c0 <= beta[0] + EPS : !cut(c0, c1, beta);
+                if (open) {
+                    return false;
+                }
+            }
+            for (double[] z : points) {
+                if (z[0] < low0 - EPS || z[1] < low1 - EPS) continue;
+                if (!cut(z[0], z[1], beta)) return false;
+            }
+            return true;
+        }
+
+        /** Whether some bound direction puts (x0, x1) beyond the region by more than rounding. */
+        private boolean cut(double x0, double x1, double[] beta) {
+            for (int d = 0; d < dirs.length; d++) {
+                double[] w = dirs[d];
+                if (w[0] * x0 + w[1] * x1 > beta[d] + EPS * (w[0] + w[1])) return true;
+            }
+            return false;
+        }
+
+        /** Whether every point of {@code other} is weakly below one here (so this shadow holds the other). */
+        boolean covers(Shadow other) {
+            for (double[] z : other.points) {
+                boolean held = false;
+                if (n == 2) {
+                    int weak = countAbove(z[0] - EPS);
+                    held = weak > 0 && points[weak - 1][1] >= z[1] - EPS;
+                } else {
+                    for (double[] p : points) {
+                        boolean ge = true;
+                        for (int k = 0; k < n && ge; k++) ge = p[k] >= z[k] - EPS;
+                        if (ge) {
+                            held = true;
+                            break;
+                        }
+                    }
+                }
+                if (!held) return false;
+            }
+            return true;
+        }
+
+        /** How many staircase points have u0 at least t. */
+        private int countAbove(double t) {
+            int lo = 0;
+            int hi = points.length;
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (points[mid][0] >= t) lo = mid + 1;
+                else hi = mid;
+            }
+            return lo;
+        }
+    }
+
+    /** The vectors no other one is at least as high as on every party (two parties: a sorted staircase). */
+    private double[][] maximal(List<double[]> pts) {
+        double[][] a = pts.toArray(new double[0][]);
+        if (n == 2) {
+            Arrays.sort(a, (x, y) -> x[0] != y[0] ? Double.compare(y[0], x[0]) : Double.compare(y[1], x[1]));
+            List<double[]> kept = new ArrayList<>();
+            double best1 = Double.NEGATIVE_INFINITY;
+            for (double[] p : a) {
+                if (p[1] > best1) {
+                    kept.add(p);
+                    best1 = p[1];
+                }
+            }
+            return kept.toArray(new double[0][]);
+        }
+        List<double[]> kept = new ArrayList<>();
+        for (int i = 0; i < a.length; i++) {
+            boolean below = false;
+            for (int j = 0; j < a.length && !below; j++) {
+                if (j == i) continue;
+                boolean ge = true;
+                boolean gt = false;
+                for (int k = 0; k < n && ge; k++) {
+                    ge = a[j][k] >= a[i][k];
+                    gt |= a[j][k] > a[i][k];
+                }
+                below = ge && (gt || j < i);
+            }
+            if (!below) kept.add(a[i]);
+        }
+        return kept.toArray(new double[0][]);
+    }
+
+    /** The frontier of a component collected branch by branch. */
+    private final class Accumulator {
+        private final int mode;
+        private final List<Point> points = new ArrayList<>();
+
+        Accumulator(int mode) { this.mode = mode; }
+
+        void add(Front f) {
+            if (f.points.length == 0) return;
+            points.addAll(Arrays.asList(f.points));
+            int m = points.size();
+            double[] u = new double[m * n];
+            for (int q = 0; q < m; q++) System.arraycopy(points.get(q).u, 0, u, q * n, n);
+            int[][] groups = nondominated(u, m, mode);
+            List<Point> kept = new ArrayList<>(groups.length);
+            for (int[] g : groups) {
+                if (g.length == 1) {
+                    kept.add(points.get(g[0]));
+                    continue;
+                }
+                List<Point> members = new ArrayList<>();
+                for (int x : g) members.add(points.get(x));
+                kept.add(merged(points.get(g[0]).u, members));
+            }
+            points.clear();
+            points.addAll(kept);
+        }
+    }
+
+    /** One point standing for several tied ones: counts add, patterns are pooled up to the list limit. */
+    private Point merged(double[] u, List<Point> members) {
+        BigInteger count = BigInteger.ZERO;
+        List<Pattern> pats = new ArrayList<>();
+        long covered = 0;
+        for (Point p : members) {
+            count = count.add(p.count);
+            for (Pattern x : p.patterns) {
+                if (covered >= listLimit || pats.size() >= listLimit) break;
+                pats.add(x);
+                covered = Math.min(Long.MAX_VALUE - 1, covered) + Math.min(x.cover, listLimit);
+            }
+        }
+        return new Point(u.clone(), count, pats.toArray(new Pattern[0]));
+    }
+
+    /**
+     * 0 when a and b are the same point, 1 when a dominates b, -1 when b dominates a, 2 otherwise.
+     * Gains of the parties in {@code mode} do not make a point better (they are capped away).
+     */
+    private int compare(double[] a, double[] b, int mode) {
+        boolean aGe = true;
+        boolean bGe = true;
+        boolean aStrict = false;
+        boolean bStrict = false;
+        for (int k = 0; k < n; k++) {
             double d = a[k] - b[k];
-            if (d > Dominance.EPS) aBetter = true;
-            else if (d < -Dominance.EPS) bBetter = true;
+            if (d > EPS) {
+                bGe = false;
+                if ((mode >> k & 1) == 0) aStrict = true;
+            } else if (d < -EPS) {
+                aGe = false;
+                if ((mode >> k & 1) == 0) bStrict = true;
+            }
         }
-        if (aBetter && bBetter) return 2;
-        return aBetter ? 1 : bBetter ? -1 : 0;
+        if (aGe && bGe) return 0;
+        if (aGe && aStrict) return 1;
+        if (bGe && bStrict) return -1;
+        return 2;
     }
 
-    private ParetoFrontier result() {
-        double[] flat = new double[frontier.size() * n];
-        for (int q = 0; q < frontier.size(); q++) System.arraycopy(frontier.get(q).u, 0, flat, q * n, n);
-        int[][] order = Dominance.nondominated(flat, n, frontier.size());
+    /**
+     * Groups the non-dominated vectors among {@code m} candidates (rows of {@code u}) in the given
+     * mode; one array of candidate indexes per point, the first its representative.
+     */
+    private int[][] nondominated(double[] u, int m, int mode) {
+        if (m == 0) return new int[0][];
+        if (n == 2 && mode == 0) return sweep2(u, m);
+        Integer[] order = new Integer[m];
+        double[] sum = new double[m];
+        for (int i = 0; i < m; i++) {
+            order[i] = i;
+            for (int k = 0; k < n; k++) sum[i] += u[i * n + k];
+        }
+        Arrays.sort(order, (a, b) -> Double.compare(sum[b], sum[a]));
+        List<Dominance.IntList> kept = new ArrayList<>();
+        List<double[]> reps = new ArrayList<>();
+        outer:
+        for (Integer boxed : order) {
+            int c = boxed;
+            double[] uc = Arrays.copyOfRange(u, c * n, c * n + n);
+            for (int q = reps.size() - 1; q >= 0; q--) {
+                int cmp = compare(reps.get(q), uc, mode);
+                if (cmp == 0) {
+                    kept.get(q).add(c);
+                    continue outer;
+                }
+                if (cmp == 1) continue outer;
+                if (cmp == -1) {
+                    reps.remove(q);
+                    kept.remove(q);
+                }
+            }
+            Dominance.IntList l = new Dominance.IntList();
+            l.add(c);
+            kept.add(l);
+            reps.add(uc);
+        }
+        int[][] out = new int[kept.size()][];
+        for (int q = 0; q < out.length; q++) out[q] = kept.get(q).toArray();
+        return out;
+    }
+
+    /**
+     * Two parties, mode 0: sorted by decreasing u0 (then u1), a point is kept when it beats the best
+     * u1 so far; it then also dominates kept points whose u0 is within rounding of its own.
+     */
+    private static int[][] sweep2(double[] u, int m) {
+        Integer[] order = new Integer[m];
+        for (int i = 0; i < m; i++) order[i] = i;
+        Arrays.sort(order, (a, b) -> {
+            int c = Double.compare(u[2 * b], u[2 * a]);
+            return c != 0 ? c : Double.compare(u[2 * b + 1], u[2 * a + 1]);
+        });
+        List<Dominance.IntList> groups = new ArrayList<>();
+        List<Integer> reps = new ArrayList<>();
+        double best1 = Double.NEGATIVE_INFINITY;
+        for (Integer boxed : order) {
+            int c = boxed;
+            double c0 = u[2 * c];
+            double c1 = u[2 * c + 1];
+            if (!reps.isEmpty()) {
+                int r = reps.get(reps.size() - 1);
+                if (Math.abs(u[2 * r] - c0) <= EPS && Math.abs(u[2 * r + 1] - c1) <= EPS) {
+                    groups.get(groups.size() - 1).add(c);
+                    continue;
+                }
+            }
+            if (c1 > best1 + EPS) {
+                while (!reps.isEmpty() && u[2 * reps.get(reps.size() - 1)] - c0 <= EPS) {
+                    reps.remove(reps.size() - 1);
+                    groups.remove(groups.size() - 1);
+                }
+                Dominance.IntList g = new Dominance.IntList();
+                g.add(c);
+                groups.add(g);
+                reps.add(c);
+                best1 = c1;
+            }
+        }
+        int[][] out = new int[groups.size()][];
+        for (int q = 0; q < out.length; q++) out[q] = groups.get(q).toArray();
+        return out;
+    }
+
+    private ParetoFrontier result(List<Point> points) {
+        double[] flat = new double[points.size() * n];
+        for (int q = 0; q < points.size(); q++) System.arraycopy(points.get(q).u, 0, flat, q * n, n);
+        int[][] order = Dominance.nondominated(flat, n, points.size());
         List<FrontierPoint> out = new ArrayList<>();
         for (int[] group : order) {
-            Point p = frontier.get(group[0]);
+            Point p = points.get(group[0]);
             BigInteger count = BigInteger.ZERO;
             List<int[]> listed = new ArrayList<>();
             for (int g : group) {
-                Point x = frontier.get(g);
+                Point x = points.get(g);
                 count = count.add(x.count);
-                for (int[][] pattern : x.patterns) expand(pattern, 0, new int[issues], listed);
+                for (Pattern pattern : x.patterns) {
+                    int[][] assigned = new int[issues][];
+                    assign(pattern, assigned);
+                    expand(assigned, 0, new int[issues], listed);
+                }
             }
             out.add(new FrontierPoint(p.u, count, listed));
         }
         return new ParetoFrontier(n, out);
+    }
+
+    private static void assign(Pattern p, int[][] assigned) {
+        if (p == null) return;
+        if (p.issue >= 0) assigned[p.issue] = p.options;
+        assign(p.a, assigned);
+        assign(p.b, assigned);
     }
 
     private void expand(int[][] pattern, int i, int[] outcome, List<int[]> listed) {
@@ -350,7 +1420,7 @@ final class HyperRectangleFrontier {
             return;
         }
         if (pattern[i] == null) {
-            for (int v = 0; v < domain.issue(i).size() && listed.size() < listLimit; v++) {
+            for (int v = 0; v < sizes[i] && listed.size() < listLimit; v++) {
                 outcome[i] = v;
                 expand(pattern, i + 1, outcome, listed);
             }
