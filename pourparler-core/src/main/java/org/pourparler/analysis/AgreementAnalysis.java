@@ -170,15 +170,32 @@ public final class AgreementAnalysis {
             throws AnalysisLimitException {
         if (method == Method.MERGE) {
             List<LinearAdditiveUtility> la = ufs.stream().map(u -> (LinearAdditiveUtility) u).toList();
-            return LinearAdditiveFrontier.compute(la, lines, o.listLimit(), o.maxCandidates());
+            return exactUtilities(LinearAdditiveFrontier.compute(la, lines, Math.max(1, o.listLimit()), o.maxCandidates()), ufs);
         }
         if (method == Method.RECTANGLES) {
             List<HyperRectangleUtility> hr = ufs.stream().map(u -> (HyperRectangleUtility) u).toList();
-            return HyperRectangleFrontier.compute(hr, lines, o.listLimit(), o.maxCandidates());
+            return exactUtilities(HyperRectangleFrontier.compute(hr, lines, Math.max(1, o.listLimit()), o.maxCandidates()), ufs);
         }
         double[] none = new double[ufs.size()];
         java.util.Arrays.fill(none, Double.NEGATIVE_INFINITY);
         return Enumeration.run(ufs, none, lines, o.listLimit(), o.threads(), true).free();
+    }
+
+    /**
+     * The points with their utilities recomputed by the utility functions from each point's first
+     * outcome. The merge and the branch and bound add terms in another order than
+     * {@link UtilityFunction#utility(int[])} does; recomputing makes the frontier compare with
+     * reservation values exactly as zone membership does (no disagreement in the last bit).
+     */
+    private static ParetoFrontier exactUtilities(ParetoFrontier f, List<UtilityFunction> ufs) {
+        List<FrontierPoint> points = new ArrayList<>();
+        for (FrontierPoint p : f.points()) {
+            int[] o = p.outcomes().get(0);
+            double[] u = new double[ufs.size()];
+            for (int k = 0; k < u.length; k++) u[k] = ufs.get(k).utility(o);
+            points.add(new FrontierPoint(u, p.tied(), p.outcomes()));
+        }
+        return new ParetoFrontier(f.parties(), points);
     }
 
     private static ZoneSize sampleZone(Problem p, Domain d, Options o, boolean exists) {
