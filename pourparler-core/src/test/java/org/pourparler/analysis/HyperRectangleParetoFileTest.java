@@ -19,7 +19,7 @@ import org.pourparler.testing.SharedCorpus;
  * them (CSV lines {@code u1, u2}, floats). For four of them the two agree point for point. For the
  * others the file is an approximation: every point it lists is weakly dominated by a point of ours,
  * each of ours is attained by the outcome listed with it (the analysis recomputes utilities from
- * it), and ours has more points (10issueswithRV: 8 against 7;
+ * it), and ours has at least as many points (10issueswithRV: 8 against 7;
  * S-1NIKFRT-2: its first file point (0.4706, 1.0) is strictly dominated; 30issues: 14 against
  * 10; 50issues: 23 against 12; S-1NIKFRT-3: 14 against 13). The branch and bound itself is checked
  * against enumeration in {@link HyperRectangleFrontierProperties}.
