@@ -62,6 +62,7 @@ final class HyperRectangleFrontier {
     private final int[][] rectsOfIssue;     // rectangles constraining each issue
     private final double[] base;            // per party: rectangles with no constraints
     private final double[] cap;             // per party: the largest utility (GENIUS caps at 1)
+    private final double[] grid;            // per party: a unit every rectangle's value is a multiple of, or 0
     private final boolean hopeless;         // a red line every outcome crosses
     private final double[][] dirs;          // bound directions: the n axes first
     private final int listLimit;
@@ -83,6 +84,7 @@ final class HyperRectangleFrontier {
     private double[][] duals = new double[16][];
     private final Map<Key, double[]> betas = new HashMap<>();
     private final double[][] scratch;
+    private final double[][][] beliefs;      // scratch for tighten(): [direction][issue][option]
     private final double[] maxIn;
     private final double[] maxAll;
 
@@ -162,10 +164,17 @@ final class HyperRectangleFrontier {
         List<boolean[][]> masks = new ArrayList<>();
         base = new double[n];
         cap = new double[n];
+        grid = new double[n];
         boolean crossedByAll = false;
         for (int k = 0; k < n; k++) {
             HyperRectangleUtility u = ufs.get(k);
             cap[k] = u.cap();
+            // whole-numbered rectangle utilities (as in ANAC 2014) put every sum on a grid of scale
+            boolean whole = Math.abs(u.scale()) > 0;
+            for (HyperRectangleUtility.Rectangle r : u.rectangles()) {
+                whole &= Math.abs(r.utility()) < 1e9 && r.utility() == Math.rint(r.utility());
+            }
+            grid[k] = whole ? Math.abs(u.scale()) : 0;
             if (u.aggregation() != HyperRectangleUtility.Aggregation.SUM) {
                 throw new AnalysisLimitException("The exact frontier of hyper-rectangle utilities supports summed rectangles;"
                         + " party " + (k + 1) + " aggregates by " + u.aggregation());
@@ -255,6 +264,8 @@ final class HyperRectangleFrontier {
             dirs[n + j - 1][0] = Math.cos(angle);
             dirs[n + j - 1][1] = Math.sin(angle);
         }
+        beliefs = new double[dirs.length][issues][];
+        for (double[][] b : beliefs) for (int i = 0; i < issues; i++) b[i] = new double[sizes[i]];
     }
 
     private void restrict(boolean[][] m, HyperRectangleUtility.Bound b, boolean include) {
@@ -725,8 +736,8 @@ final class HyperRectangleFrontier {
     private double[] tighten(Part part, int depth, int sweeps) {
         double[] buf = dual(depth);
         int dn = dirs.length;
-        double[][][] belief = new double[dn][issues][];
-        for (int d = 0; d < dn; d++) for (int i : part.issues) belief[d][i] = new double[sizes[i]];
+        double[][][] belief = beliefs;
+        for (int d = 0; d < dn; d++) for (int i : part.issues) Arrays.fill(belief[d][i], 0);
         for (int r : part.rects) {
             if (!scored[r]) continue;
             for (int q = 0; q < rectIssues[r].length; q++) {
@@ -745,18 +756,31 @@ final class HyperRectangleFrontier {
                 for (int d = 0; d < dn; d++) update(r, d, buf, belief[d]);
             }
         }
+        // right after its update a rectangle's value exceeds its messages by nothing (MPLP moves
+        // all of it), so the bound is the issues' best messages, plus rounding slack
+        double slack = 1e-14 * (1 + part.rects.length);
         double[] beta = new double[dn];
         for (int d = 0; d < dn; d++) {
-            double total = 0;
+            double total = slack;
             for (int i : part.issues) {
                 double best = Double.NEGATIVE_INFINITY;
                 for (double x : belief[d][i]) best = Math.max(best, x);
                 total += best;
             }
-            for (int r : part.rects) if (scored[r]) total += excess(r, d, buf);
-            beta[d] = total;
+            beta[d] = sweeps > 0 ? total : total + excess(part, d, buf);
+        }
+        for (int k = 0; k < n; k++) {
+            // a party's sum over the part's rectangles lies on its grid: round the axis bound down to it
+            if (grid[k] > 0) beta[k] = grid[k] * Math.floor(beta[k] / grid[k] + 1e-9);
         }
         return beta;
+    }
+
+    /** What the part's rectangles' values exceed their messages by, at most (zero right after an update). */
+    private double excess(Part part, int d, double[] buf) {
+        double total = 0;
+        for (int r : part.rects) if (scored[r]) total += excess(r, d, buf);
+        return total;
     }
 
     /** One MPLP star update: rectangle r re-spreads its value and its issues' other messages evenly. */
