@@ -44,6 +44,7 @@ final class HyperRectangleFrontier {
     private static final double EPS = Dominance.EPS;
     /** Mixed directions of the two-party bound besides the axes (more cut more, at a cost per test). */
     private static final int MIXED_DIRECTIONS = 3;
+
     /** MPLP rounds for a fresh dual at the root, and for a part that starts from its parent's dual. */
     private static final int ROOT_SWEEPS = 200;
     private static final int CHILD_SWEEPS = 1;
@@ -65,6 +66,7 @@ final class HyperRectangleFrontier {
     private final double[] grid;            // per party: a unit every rectangle's value is a multiple of, or 0
     private final boolean hopeless;         // a red line every outcome crosses
     private final double[][] dirs;          // bound directions: the n axes first
+    private final double[] unit;            // per direction: a unit every λ·u is a whole multiple of, or 0
     private final int listLimit;
     private final long workLimit;
     private final int issueWords;
@@ -258,7 +260,11 @@ final class HyperRectangleFrontier {
         keyWords = issueWords + ((rects + 63) >>> 6);
         int mixed = n == 2 ? MIXED_DIRECTIONS : 0;
         dirs = new double[n + mixed][n];
-        for (int k = 0; k < n; k++) dirs[k][k] = 1;
+        unit = new double[n + mixed];
+        for (int k = 0; k < n; k++) {
+            dirs[k][k] = 1;
+            unit[k] = grid[k];
+        }
         for (int j = 1; j <= mixed; j++) {
             double angle = Math.PI / 2 * j / (mixed + 1);
             dirs[n + j - 1][0] = Math.cos(angle);
@@ -705,7 +711,7 @@ final class HyperRectangleFrontier {
     }
 
     /** Tightens the part's messages at a depth; remembers the tightest bound met for its state. */
-    private double[] bounded(Part part, int depth) {
+    private double[] bounded(Part part, int depth) throws AnalysisLimitException {
         double[] beta = tighten(part, depth, CHILD_SWEEPS);
         Key key = key(part, 0);
         double[] old = betas.get(key);
@@ -733,7 +739,8 @@ final class HyperRectangleFrontier {
      * (Globerson and Jaakkola) tighten them, starting from the messages already in the buffer. The
      * charging bound is the special case that sends a rectangle's whole value to one issue.
      */
-    private double[] tighten(Part part, int depth, int sweeps) {
+    private double[] tighten(Part part, int depth, int sweeps) throws AnalysisLimitException {
+        step((long) part.rects.length * Math.max(1, sweeps));   // the dominant cost of a node
         double[] buf = dual(depth);
         int dn = dirs.length;
         double[][][] belief = beliefs;
@@ -769,9 +776,9 @@ final class HyperRectangleFrontier {
             }
             beta[d] = sweeps > 0 ? total : total + excess(part, d, buf);
         }
-        for (int k = 0; k < n; k++) {
-            // a party's sum over the part's rectangles lies on its grid: round the axis bound down to it
-            if (grid[k] > 0) beta[k] = grid[k] * Math.floor(beta[k] / grid[k] + 1e-9);
+        for (int d = 0; d < dn; d++) {
+            // sums over the part's rectangles lie on a lattice: round the bound down to it
+            if (unit[d] > 0) beta[d] = unit[d] * Math.floor(beta[d] / unit[d] + 1e-9);
         }
         return beta;
     }
@@ -1040,8 +1047,7 @@ final class HyperRectangleFrontier {
             Part part = parts.get(order[j]);
             double[] sigma = plus(support(f), ub);
             Target inner = target == null ? null : target.within(sigma, plus(lowest(f), lb));
-            Front g = solve(part, mode, new Context(around, sigma, inner), depth + 1,
-                    ready[order[j]]);
+            Front g = solve(part, mode, new Context(around, sigma, inner), depth + 1, ready[order[j]]);
             f = combine(f, g, mode, u -> around.excludes(plus(support(u), ub), plus(u, lb))
                     || misses(target, plus(support(u), ub), plus(u, lb)));
         }
