@@ -44,6 +44,7 @@ final class HyperRectangleFrontier {
     private static final double EPS = Dominance.EPS;
     /** Mixed directions of the two-party bound besides the axes (more cut more, at a cost per test). */
     private static final int MIXED_DIRECTIONS = 3;
+
     /** MPLP rounds for a fresh dual at the root, and for a part that starts from its parent's dual. */
     private static final int ROOT_SWEEPS = 200;
     private static final int CHILD_SWEEPS = 1;
@@ -62,8 +63,10 @@ final class HyperRectangleFrontier {
     private final int[][] rectsOfIssue;     // rectangles constraining each issue
     private final double[] base;            // per party: rectangles with no constraints
     private final double[] cap;             // per party: the largest utility (GENIUS caps at 1)
+    private final double[] grid;            // per party: a unit every rectangle's value is a multiple of, or 0
     private final boolean hopeless;         // a red line every outcome crosses
     private final double[][] dirs;          // bound directions: the n axes first
+    private final double[] unit;            // per direction: a unit every λ·u is a whole multiple of, or 0
     private final int listLimit;
     private final long workLimit;
     private final int issueWords;
@@ -83,6 +86,7 @@ final class HyperRectangleFrontier {
     private double[][] duals = new double[16][];
     private final Map<Key, double[]> betas = new HashMap<>();
     private final double[][] scratch;
+    private final double[][][] beliefs;      // scratch for tighten(): [direction][issue][option]
     private final double[] maxIn;
     private final double[] maxAll;
 
@@ -162,10 +166,17 @@ final class HyperRectangleFrontier {
         List<boolean[][]> masks = new ArrayList<>();
         base = new double[n];
         cap = new double[n];
+        grid = new double[n];
         boolean crossedByAll = false;
         for (int k = 0; k < n; k++) {
             HyperRectangleUtility u = ufs.get(k);
             cap[k] = u.cap();
+            // whole-numbered rectangle utilities (as in ANAC 2014) put every sum on a grid of scale
+            boolean whole = Math.abs(u.scale()) > 0;
+            for (HyperRectangleUtility.Rectangle r : u.rectangles()) {
+                whole &= Math.abs(r.utility()) < 1e9 && r.utility() == Math.rint(r.utility());
+            }
+            grid[k] = whole ? Math.abs(u.scale()) : 0;
             if (u.aggregation() != HyperRectangleUtility.Aggregation.SUM) {
                 throw new AnalysisLimitException("The exact frontier of hyper-rectangle utilities supports summed rectangles;"
                         + " party " + (k + 1) + " aggregates by " + u.aggregation());
@@ -249,12 +260,18 @@ final class HyperRectangleFrontier {
         keyWords = issueWords + ((rects + 63) >>> 6);
         int mixed = n == 2 ? MIXED_DIRECTIONS : 0;
         dirs = new double[n + mixed][n];
-        for (int k = 0; k < n; k++) dirs[k][k] = 1;
+        unit = new double[n + mixed];
+        for (int k = 0; k < n; k++) {
+            dirs[k][k] = 1;
+            unit[k] = grid[k];
+        }
         for (int j = 1; j <= mixed; j++) {
             double angle = Math.PI / 2 * j / (mixed + 1);
             dirs[n + j - 1][0] = Math.cos(angle);
             dirs[n + j - 1][1] = Math.sin(angle);
         }
+        beliefs = new double[dirs.length][issues][];
+        for (double[][] b : beliefs) for (int i = 0; i < issues; i++) b[i] = new double[sizes[i]];
     }
 
     private void restrict(boolean[][] m, HyperRectangleUtility.Bound b, boolean include) {
@@ -694,7 +711,7 @@ final class HyperRectangleFrontier {
     }
 
     /** Tightens the part's messages at a depth; remembers the tightest bound met for its state. */
-    private double[] bounded(Part part, int depth) {
+    private double[] bounded(Part part, int depth) throws AnalysisLimitException {
         double[] beta = tighten(part, depth, CHILD_SWEEPS);
         Key key = key(part, 0);
         double[] old = betas.get(key);
@@ -722,11 +739,12 @@ final class HyperRectangleFrontier {
      * (Globerson and Jaakkola) tighten them, starting from the messages already in the buffer. The
      * charging bound is the special case that sends a rectangle's whole value to one issue.
      */
-    private double[] tighten(Part part, int depth, int sweeps) {
+    private double[] tighten(Part part, int depth, int sweeps) throws AnalysisLimitException {
+        step((long) part.rects.length * Math.max(1, sweeps));   // the dominant cost of a node
         double[] buf = dual(depth);
         int dn = dirs.length;
-        double[][][] belief = new double[dn][issues][];
-        for (int d = 0; d < dn; d++) for (int i : part.issues) belief[d][i] = new double[sizes[i]];
+        double[][][] belief = beliefs;
+        for (int d = 0; d < dn; d++) for (int i : part.issues) Arrays.fill(belief[d][i], 0);
         for (int r : part.rects) {
             if (!scored[r]) continue;
             for (int q = 0; q < rectIssues[r].length; q++) {
@@ -745,18 +763,31 @@ final class HyperRectangleFrontier {
                 for (int d = 0; d < dn; d++) update(r, d, buf, belief[d]);
             }
         }
+        // right after its update a rectangle's value exceeds its messages by nothing (MPLP moves
+        // all of it), so the bound is the issues' best messages, plus rounding slack
+        double slack = 1e-14 * (1 + part.rects.length);
         double[] beta = new double[dn];
         for (int d = 0; d < dn; d++) {
-            double total = 0;
+            double total = slack;
             for (int i : part.issues) {
                 double best = Double.NEGATIVE_INFINITY;
                 for (double x : belief[d][i]) best = Math.max(best, x);
                 total += best;
             }
-            for (int r : part.rects) if (scored[r]) total += excess(r, d, buf);
-            beta[d] = total;
+            beta[d] = sweeps > 0 ? total : total + excess(part, d, buf);
+        }
+        for (int d = 0; d < dn; d++) {
+            // sums over the part's rectangles lie on a lattice: round the bound down to it
+            if (unit[d] > 0) beta[d] = unit[d] * Math.floor(beta[d] / unit[d] + 1e-9);
         }
         return beta;
+    }
+
+    /** What the part's rectangles' values exceed their messages by, at most (zero right after an update). */
+    private double excess(Part part, int d, double[] buf) {
+        double total = 0;
+        for (int r : part.rects) if (scored[r]) total += excess(r, d, buf);
+        return total;
     }
 
     /** One MPLP star update: rectangle r re-spreads its value and its issues' other messages evenly. */
@@ -1016,8 +1047,7 @@ final class HyperRectangleFrontier {
             Part part = parts.get(order[j]);
             double[] sigma = plus(support(f), ub);
             Target inner = target == null ? null : target.within(sigma, plus(lowest(f), lb));
-            Front g = solve(part, mode, new Context(around, sigma, inner), depth + 1,
-                    ready[order[j]]);
+            Front g = solve(part, mode, new Context(around, sigma, inner), depth + 1, ready[order[j]]);
             f = combine(f, g, mode, u -> around.excludes(plus(support(u), ub), plus(u, lb))
                     || misses(target, plus(support(u), ub), plus(u, lb)));
         }

@@ -2,65 +2,122 @@ package org.pourparler.analysis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.pourparler.io.genius.GeniusXml;
+import org.pourparler.model.HyperRectangleUtility;
+import org.pourparler.model.Party;
+import org.pourparler.model.RedLine;
 import org.pourparler.model.Scenario;
-import org.pourparler.model.UtilityFunction;
 import org.pourparler.testing.SharedCorpus;
 
 /**
- * The exact frontier of the nonlinear scenarios against the {@code pareto.xml} GENIUS shipped beside
- * them (CSV lines {@code u1, u2}, floats). For four of them the two agree point for point. For the
- * others the file is an approximation: every point it lists is weakly dominated by a point of ours,
- * each of ours is attained by the outcome listed with it (the analysis recomputes utilities from
- * it), and ours has at least as many points (10issueswithRV: 8 against 7;
- * S-1NIKFRT-2: its first file point (0.4706, 1.0) is strictly dominated; 30issues: 14 against
- * 10; 50issues: 23 against 12; S-1NIKFRT-3: 14 against 13). The branch and bound itself is checked
- * against enumeration in {@link HyperRectangleFrontierProperties}.
+ * The exact frontier of every nonlinear scenario that ships a {@code pareto.xml} (ANAC 2014 and
+ * S-1NIKFRT-*), against that file. GENIUS wrote the files as floats, so points match within 1e-6.
+ *
+ * <p>Only four files are the exact frontier: {@link #EXACT_FILES}. The others are approximations
+ * that GENIUS found without exhausting the space: each of their points is an outcome our frontier
+ * matches or dominates, but they miss frontier points (10issueswithRV misses one point, 0.7108…,
+ * 0.9792; the 20- to 40-issue files miss from 1 to 35 points, and some list only dominated ones).
+ * For them the test checks that the file is dominated-or-equalled point by point, that no file point
+ * beats ours, and that every point of ours is a real outcome (its listed outcomes evaluate to it).
+ *
+ * <p>All fifteen folders take about 13 s of CPU together (30issues, the slowest, about 3 s).
  */
 class HyperRectangleParetoFileTest {
-    private static final List<String> EQUAL = List.of("anac/y2014/10issues", "anac/y2014/10issuesDiscounted",
-            "anac/y2014/10issuesDiscountedwithRV", "other/S-1NIKFRT-1");
-    private static final List<String> DOMINATES = List.of("anac/y2014/10issueswithRV", "other/S-1NIKFRT-2",
-            "anac/y2014/30issues", "anac/y2014/50issues", "other/S-1NIKFRT-3");
+    private static final double FILE_TOLERANCE = 1e-6;
+    private static final Set<String> EXACT_FILES = Set.of("10issues", "10issuesDiscounted", "10issuesDiscountedwithRV",
+            "S-1NIKFRT-1");
 
     @TestFactory
-    Stream<DynamicTest> exactFrontierAgreesWithOrImprovesOnGeniusParetoFiles() {
-        Path root = SharedCorpus.scenarios();
-        List<DynamicTest> tests = new ArrayList<>();
-        for (String dir : EQUAL) tests.add(DynamicTest.dynamicTest(dir, () -> check(root.resolve(dir), true)));
-        for (String dir : DOMINATES) tests.add(DynamicTest.dynamicTest(dir, () -> check(root.resolve(dir), false)));
-        return tests.stream();
+    Stream<DynamicTest> everyParetoFileIsMatchedOrDominated() throws IOException {
+        Path scenarios = SharedCorpus.scenarios();
+        List<Path> folders = new ArrayList<>();
+        try (Stream<Path> s = Files.list(scenarios.resolve("anac/y2014"))) {
+            s.filter(Files::isDirectory).forEach(folders::add);
+        }
+        try (Stream<Path> s = Files.list(scenarios.resolve("other"))) {
+            s.filter(p -> p.getFileName().toString().startsWith("S-1NIKFRT-")).forEach(folders::add);
+        }
+        folders.sort(null);
+        assertThat(folders).hasSizeGreaterThanOrEqualTo(15);
+        return folders.stream().map(f -> DynamicTest.dynamicTest(scenarios.relativize(f).toString(), () -> check(f)));
     }
 
-    private static void check(Path dir, boolean equal) throws Exception {
-        Scenario s = GeniusXml.readFolder(dir, null).scenario();
-        List<UtilityFunction> ufs = s.parties().stream().map(p -> p.profile().utility()).toList();
-        ParetoFrontier ours = AgreementAnalysis.frontier(ufs, List.of(), AgreementAnalysis.Options.defaults(),
-                AgreementAnalysis.Method.RECTANGLES);
-        List<double[]> file = new ArrayList<>();
-        for (String line : Files.readAllLines(dir.resolve("pareto.xml"))) {
-            if (line.isBlank()) continue;
-            String[] parts = line.split(",");
-            file.add(new double[] {Double.parseDouble(parts[0].trim()), Double.parseDouble(parts[1].trim())});
+    private static void check(Path folder) throws Exception {
+        Scenario scenario = GeniusXml.readFolder(folder, null).scenario();
+        List<HyperRectangleUtility> ufs = new ArrayList<>();
+        List<RedLine> lines = new ArrayList<>();
+        for (Party p : scenario.parties()) {
+            ufs.add((HyperRectangleUtility) p.profile().utility());
+            lines.addAll(p.profile().redLines());
         }
-        for (double[] t : file) {
-            assertThat(ours.points()).as("a point of ours at least as good as %s, %s", t[0], t[1])
-                    .anyMatch(p -> p.utility(0) >= t[0] - 1e-6 && p.utility(1) >= t[1] - 1e-6);
+        ParetoFrontier ours = HyperRectangleFrontier.compute(ufs, lines, 3,
+                AgreementAnalysis.Options.defaults().maxCandidates());
+        List<double[]> file = paretoPoints(folder.resolve("pareto.xml"));
+
+        for (FrontierPoint p : ours.points()) {
+            assertThat(p.outcomes()).as("listed outcomes of %s", p).hasSize(p.tied().min(java.math.BigInteger.valueOf(3)).intValue());
+            for (int[] outcome : p.outcomes()) {
+                for (int k = 0; k < 2; k++) {
+                    assertThat(ufs.get(k).utility(outcome)).as("party %d of %s", k, Arrays.toString(outcome))
+                            .isCloseTo(p.utility(k), org.assertj.core.api.Assertions.within(1e-12));
+                }
+            }
         }
-        if (equal) {
-            assertThat(ours.size()).isEqualTo(file.size());
-            for (double[] t : file) {
-                assertThat(ours.distanceTo(t)).as("distance of %s, %s to our frontier", t[0], t[1]).isLessThan(1e-6);
+        for (double[] q : file) {
+            assertThat(ours.points().stream().anyMatch(p -> atLeast(p, q)))
+                    .as("%s: file point %s is matched or dominated by ours", folder, Arrays.toString(q)).isTrue();
+            assertThat(ours.points().stream().noneMatch(p -> beats(q, p)))
+                    .as("%s: file point %s beats none of ours", folder, Arrays.toString(q)).isTrue();
+        }
+        if (EXACT_FILES.contains(folder.getFileName().toString())) {
+            assertThat(ours.size()).as(folder.toString()).isEqualTo(file.size());
+            file.sort((a, b) -> Double.compare(b[0], a[0]));
+            for (int q = 0; q < file.size(); q++) {
+                for (int k = 0; k < 2; k++) {
+                    assertThat(Math.abs(ours.points().get(q).utility(k) - file.get(q)[k]))
+                            .as("%s point %d party %d", folder, q, k).isLessThanOrEqualTo(FILE_TOLERANCE);
+                }
             }
         } else {
-            assertThat(ours.size()).isGreaterThanOrEqualTo(file.size());
+            // the file is an approximation: some point of ours is missing from it
+            assertThat(ours.points().stream().anyMatch(p -> file.stream().noneMatch(q -> same(p, q))))
+                    .as("%s: the exact frontier has points the file lacks", folder).isTrue();
         }
+    }
+
+    private static boolean atLeast(FrontierPoint p, double[] q) {
+        return p.utility(0) >= q[0] - FILE_TOLERANCE && p.utility(1) >= q[1] - FILE_TOLERANCE;
+    }
+
+    private static boolean same(FrontierPoint p, double[] q) {
+        return Math.abs(p.utility(0) - q[0]) <= FILE_TOLERANCE && Math.abs(p.utility(1) - q[1]) <= FILE_TOLERANCE;
+    }
+
+    /** Whether file point q dominates p beyond the file's rounding. */
+    private static boolean beats(double[] q, FrontierPoint p) {
+        boolean ge = q[0] >= p.utility(0) - FILE_TOLERANCE && q[1] >= p.utility(1) - FILE_TOLERANCE;
+        boolean gt = q[0] > p.utility(0) + FILE_TOLERANCE || q[1] > p.utility(1) + FILE_TOLERANCE;
+        return ge && gt;
+    }
+
+    /** pareto.xml in these folders is not XML but CSV lines {@code u1, u2}. */
+    private static List<double[]> paretoPoints(Path file) throws IOException {
+        List<double[]> points = new ArrayList<>();
+        for (String line : Files.readAllLines(file)) {
+            if (line.isBlank()) continue;
+            String[] parts = line.split(",");
+            points.add(new double[] {Double.parseDouble(parts[0].trim()), Double.parseDouble(parts[1].trim())});
+        }
+        return points;
     }
 }
