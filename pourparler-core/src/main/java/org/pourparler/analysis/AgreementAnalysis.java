@@ -35,7 +35,7 @@ public final class AgreementAnalysis {
      * @param enumerationLimit the most outcomes enumerated
      * @param samples          sample size for estimating the zone's size in spaces too large to count
      * @param seed             seed of that sample
-     * @param maxCandidates    the most candidate points one frontier merge step may weigh
+     * @param maxCandidates    the most candidate points one frontier merge step may weigh; for hyper-rectangles, the most search steps (about 10^6 per CPU-second)
      */
     public record Options(int listLimit, int threads, long enumerationLimit, int samples, long seed, long maxCandidates) {
         public static Options defaults() {
