@@ -91,24 +91,9 @@ sealed interface PourparlerNode permits PourparlerNode.MapNode, PourparlerNode.L
 
     Pattern SIMPLE_KEY = Pattern.compile("[\\p{L}_][\\p{L}\\p{N}_-]*");
 
-    /** Double-quoted, for messages and paths. */
+    /** Double-quoted, for messages and paths: the same quoting the writer uses. */
     static String quote(String s) {
-        StringBuilder b = new StringBuilder("\"");
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> b.append("\\\"");
-                case '\\' -> b.append("\\\\");
-                case '\n' -> b.append("\\n");
-                case '\t' -> b.append("\\t");
-                case '\r' -> b.append("\\r");
-                default -> {
-                    if (c < 0x20) b.append(String.format("\\u%04x", (int) c));
-                    else b.append(c);
-                }
-            }
-        }
-        return b.append('"').toString();
+        return PourparlerEmitter.quoted(s);
     }
 
     /** A text shortened for messages. */

@@ -62,7 +62,7 @@ class HyperRectangleParetoFileTest {
         }
         ParetoFrontier ours = HyperRectangleFrontier.compute(ufs, lines, 3,
                 AgreementAnalysis.Options.defaults().maxCandidates());
-        List<double[]> file = paretoPoints(folder.resolve("pareto.xml"));
+        List<double[]> file = SharedCorpus.paretoPoints(folder.resolve("pareto.xml"));
 
         for (FrontierPoint p : ours.points()) {
             assertThat(p.outcomes()).as("listed outcomes of %s", p).hasSize(p.tied().min(java.math.BigInteger.valueOf(3)).intValue());
@@ -110,14 +110,4 @@ class HyperRectangleParetoFileTest {
         return ge && gt;
     }
 
-    /** pareto.xml in these folders is not XML but CSV lines {@code u1, u2}. */
-    private static List<double[]> paretoPoints(Path file) throws IOException {
-        List<double[]> points = new ArrayList<>();
-        for (String line : Files.readAllLines(file)) {
-            if (line.isBlank()) continue;
-            String[] parts = line.split(",");
-            points.add(new double[] {Double.parseDouble(parts[0].trim()), Double.parseDouble(parts[1].trim())});
-        }
-        return points;
-    }
 }

@@ -33,4 +33,15 @@ public final class SharedCorpus {
     public static Path scenarios() {
         return root().resolve("scenarios");
     }
+
+    /** The points of an ANAC 2014 {@code pareto.xml}, which is not XML but CSV lines {@code u1, u2}. */
+    public static java.util.List<double[]> paretoPoints(Path file) throws java.io.IOException {
+        java.util.List<double[]> points = new java.util.ArrayList<>();
+        for (String line : Files.readAllLines(file)) {
+            if (line.isBlank()) continue;
+            String[] parts = line.split(",");
+            points.add(new double[] {Double.parseDouble(parts[0].trim()), Double.parseDouble(parts[1].trim())});
+        }
+        return points;
+    }
 }

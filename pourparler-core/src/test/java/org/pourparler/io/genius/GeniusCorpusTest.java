@@ -173,7 +173,7 @@ class GeniusCorpusTest {
             Path pareto = scenarios.resolve(e.getKey()).resolve("pareto.xml");
             if (!Files.exists(pareto)) continue;
             List<Party> parties = e.getValue().scenario().parties();
-            for (double[] point : paretoPoints(pareto)) {
+            for (double[] point : SharedCorpus.paretoPoints(pareto)) {
                 for (int k = 0; k < 2; k++) {
                     double maxUtility = 1 / ((HyperRectangleUtility) parties.get(k).profile().utility()).scale();
                     double raw = point[k] * maxUtility;
@@ -200,7 +200,7 @@ class GeniusCorpusTest {
         int[] best = end.outcomes().get(0);
         HyperRectangleUtility first = (HyperRectangleUtility) s.parties().get(0).profile().utility();
         HyperRectangleUtility second = (HyperRectangleUtility) s.parties().get(1).profile().utility();
-        double[] endPoint = paretoPoints(scenarios.resolve(folder).resolve("pareto.xml")).stream()
+        double[] endPoint = SharedCorpus.paretoPoints(scenarios.resolve(folder).resolve("pareto.xml")).stream()
                 .filter(p -> p[0] == 1.0).findFirst().orElseThrow();
         assertThat(first.utility(best)).isEqualTo(1.0);
         assertThat(second.utility(best)).isCloseTo(endPoint[1], within(1e-6));
@@ -221,15 +221,6 @@ class GeniusCorpusTest {
         assertThat(u.utility(witness)).isEqualTo(1.0);
     }
 
-    private static List<double[]> paretoPoints(Path file) throws IOException {
-        List<double[]> points = new ArrayList<>();
-        for (String line : Files.readAllLines(file)) {
-            if (line.isBlank()) continue;
-            String[] parts = line.split(",");
-            points.add(new double[] {Double.parseDouble(parts[0].trim()), Double.parseDouble(parts[1].trim())});
-        }
-        return points;
-    }
 
     @Test
     void writingAndReadingBackKeepsEveryUtilityReservationAndDiscount() throws ScenarioFormatException {
