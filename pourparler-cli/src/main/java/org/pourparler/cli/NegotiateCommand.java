@@ -19,6 +19,7 @@ import org.pourparler.model.Party;
 import org.pourparler.model.Scenario;
 import org.pourparler.negotiation.Deadline;
 import org.pourparler.negotiation.Negotiator;
+import org.pourparler.negotiation.Protocol;
 import org.pourparler.negotiation.Session;
 import org.pourparler.negotiation.SessionResult;
 import org.pourparler.negotiation.TraceEntry;
@@ -42,8 +43,18 @@ final class NegotiateCommand implements Callable<Integer> {
     List<String> agents;
 
     @Option(names = "--protocol", defaultValue = "alternating", paramLabel = "NAME",
-            description = "alternating (stacked alternating offers; default). single-text, blind and test-the-waters are planned.")
+            description = "alternating (stacked alternating offers; default), single-text (a mediator's text, accepted or rejected), "
+                    + "blind (visible proposals, hidden acceptances) or test-the-waters (committed levels, probes answer only "
+                    + "whether a zone exists).")
     String protocol;
+
+    @Option(names = "--probes", defaultValue = "3", paramLabel = "N",
+            description = "test-the-waters: probes per negotiator (default: ${DEFAULT-VALUE}).")
+    int probes;
+
+    @Option(names = "--time-budget", paramLabel = "SECONDS",
+            description = "Computation time each agent may spend over the session; an overrun is a fault (default: none).")
+    Double timeBudget;
 
     @Option(names = "--rounds", paramLabel = "N", description = "Deadline in rounds (default 100 when --time is not given).")
     Integer rounds;
@@ -69,9 +80,14 @@ final class NegotiateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!protocol.equals("alternating")) {
-            throw new Main.UserException("--protocol " + protocol + ": only 'alternating' is available so far"
-                    + (List.of("single-text", "blind", "test-the-waters").contains(protocol) ? " (" + protocol + " is planned)" : ""));
+        Protocol chosen;
+        Session.Options options;
+        try {
+            chosen = Protocol.of(protocol);
+            options = Session.Options.defaults().withSeed(seed).withProtocol(chosen).withProbes(probes)
+                    .withTimeBudget(timeBudget == null ? 0 : timeBudget);
+        } catch (IllegalArgumentException e) {
+            throw new Main.UserException("--protocol/--probes/--time-budget: " + e.getMessage());
         }
         Session.NoAgreement payoff = switch (noAgreement) {
             case "reservation" -> Session.NoAgreement.RESERVATION;
@@ -101,7 +117,7 @@ final class NegotiateCommand implements Callable<Integer> {
         }
         SessionResult r;
         try {
-            r = Session.run(s, ns, deadline, new Session.Options(seed, payoff, true));
+            r = Session.run(s, ns, deadline, options.withNoAgreement(payoff));
         } catch (IllegalArgumentException e) {
             throw new Main.UserException(input.path + ": " + e.getMessage());
         }
@@ -117,6 +133,7 @@ final class NegotiateCommand implements Callable<Integer> {
 
     static Map<String, Object> json(Scenario s, SessionResult r) {
         Map<String, Object> m = new LinkedHashMap<>();
+        m.put("protocol", r.protocol().id());
         m.put("agreement", r.agreement() == null ? null : AnalyzeCommand.labels(r.agreement().toArray(), s.domain()));
         m.put("parties", s.parties().stream().map(Party::name).toList());
         m.put("utilities", r.utilities());
@@ -124,6 +141,7 @@ final class NegotiateCommand implements Callable<Integer> {
         m.put("time", r.time());
         m.put("seconds", r.seconds());
         m.put("ending", r.ending());
+        if (r.protocol() == Protocol.TEST_THE_WATERS) m.put("zoneExists", r.zoneExists());
         Map<String, Object> metrics = null;
         if (r.metrics() != null) {
             metrics = new LinkedHashMap<>();
@@ -151,10 +169,13 @@ final class NegotiateCommand implements Callable<Integer> {
         List<Party> neg = s.negotiators();
         List<String> who = new ArrayList<>();
         for (int j = 0; j < neg.size(); j++) who.add(neg.get(j).name() + " = " + ns.get(j).name());
-        out.println(s.title() + ": " + String.join(", ", who) + " (stacked alternating offers)");
+        out.println(s.title() + ": " + String.join(", ", who) + " (" + describe(r.protocol()) + ")");
         out.printf(Locale.ROOT, "Ended: %s after %d round%s (t = %.3f, %.3f s, %d moves)%n", r.ending(), r.rounds(),
                 r.rounds() == 1 ? "" : "s", r.time(), r.seconds(), r.trace().size());
         if (r.fault() != null) out.println("Fault: " + r.fault().negotiator() + " (" + r.fault().kind() + "): " + r.fault().message());
+        if (r.protocol() == Protocol.TEST_THE_WATERS) {
+            out.println("Zone of agreement: " + (r.zoneExists() == null ? "not probed" : r.zoneExists() ? "exists" : "not found"));
+        }
         if (r.agreement() != null) {
             out.println("Agreement: " + AnalyzeCommand.labels(r.agreement().toArray(), s.domain()));
         } else {
@@ -170,6 +191,15 @@ final class NegotiateCommand implements Callable<Integer> {
         }
     }
 
+    private static String describe(Protocol p) {
+        return switch (p) {
+            case ALTERNATING -> "stacked alternating offers";
+            case SINGLE_TEXT -> "single negotiating text";
+            case BLIND -> "blind bidding with hidden acceptances";
+            case TEST_THE_WATERS -> "test the waters";
+        };
+    }
+
     private void writeTrace(Scenario s, SessionResult r) throws Main.UserException {
         StringBuilder b = new StringBuilder("round,time,party,action");
         for (var issue : s.domain().issues()) b.append(',').append(csv("issue:" + issue.name()));
@@ -177,7 +207,8 @@ final class NegotiateCommand implements Callable<Integer> {
         b.append('\n');
         for (TraceEntry e : r.trace()) {
             b.append(e.round()).append(',').append(String.format(Locale.ROOT, "%.6f", e.time())).append(',')
-                    .append(csv(s.negotiators().get(e.party()).name())).append(',').append(e.action());
+                    .append(e.party() < 0 ? (r.protocol() == Protocol.SINGLE_TEXT ? "mediator" : "protocol")
+                            : csv(s.negotiators().get(e.party()).name())).append(',').append(e.action());
             for (int i = 0; i < s.domain().issueCount(); i++) {
                 b.append(',').append(e.outcome() == null ? "" : csv(s.domain().issue(i).label(e.outcome().value(i))));
             }

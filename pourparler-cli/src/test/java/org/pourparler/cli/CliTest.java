@@ -219,8 +219,8 @@ class CliTest {
         Run unknown = run("negotiate", example("labour-contract.yaml").toString(), "--agents", "boulware,smart");
         assertThat(unknown.code()).isEqualTo(2);
         assertThat(unknown.err()).contains("Unknown agent 'smart'").contains("boulware");
-        Run protocol = run("negotiate", example("labour-contract.yaml").toString(), "--agents", "boulware,linear", "--protocol", "blind");
+        Run protocol = run("negotiate", example("labour-contract.yaml").toString(), "--agents", "boulware,linear", "--protocol", "auction");
         assertThat(protocol.code()).isEqualTo(2);
-        assertThat(protocol.err()).contains("planned");
+        assertThat(protocol.err()).contains("Unknown protocol 'auction'").contains("test-the-waters");
     }
 }

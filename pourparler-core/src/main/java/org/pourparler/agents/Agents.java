@@ -33,7 +33,7 @@ public final class Agents {
             String e = s.substring("time-dependent:".length());
             try {
                 double exponent = Double.parseDouble(e);
-                return new TimeDependentAgent(exponent, "TimeDependent(e=" + e + ")");
+                return TimeDependentAgent.of(exponent, "TimeDependent(e=" + e + ")");
             } catch (NumberFormatException ex) {
                 throw new IllegalArgumentException("Agent '" + spec + "': the exponent '" + e + "' is not a number");
             }

@@ -12,7 +12,9 @@ import org.pourparler.model.UtilityFunction;
  * outcome's utility is sorted once and {@link #atLeast} is a binary search, O(log N). Above that,
  * for linear-additive profiles, a greedy descent from the best outcome that never enumerates the
  * space: repeatedly make the single-issue change that lowers utility the most while staying at or
- * above the target.
+ * above the target. In table mode, packages crossing one of the profile's red lines are left out
+ * (unless every package crosses one); the greedy search does not check red lines.
+ * Immutable after construction and safe to share between sessions and threads.
  */
 public final class OfferIndex {
     /** The largest outcome space tabulated. */
@@ -24,6 +26,9 @@ public final class OfferIndex {
     private final int[] order;        // outcome numbers in that order
     private final double max;
     private final double min;
+    private volatile Ranked last;         // the last outcome handed out, shared safely between threads
+
+    private record Ranked(int rank, Outcome outcome) { }
 
     private OfferIndex(Domain domain, UtilityFunction utility, double[] sorted, int[] order, double max, double min) {
         this.domain = domain;
@@ -56,21 +61,28 @@ public final class OfferIndex {
                     for (int k = sizes.length - 1; k >= 0 && ++o[k] == sizes[k]; k--) o[k] = 0;
                 }
             }
+            // packages across a red line are never offered: leave them out (unless nothing else is left)
+            boolean[] excluded = redLineExclusions(profile, d, n);
+            int kept = n;
+            if (excluded != null) for (boolean x : excluded) if (x) kept--;
+            if (kept == 0) excluded = null;
+            int m = excluded == null ? n : kept;
             // sort by a float key packed with the outcome number, then repair the order exactly
-            long[] keys = new long[n];
-            for (int i = 0; i < n; i++) {
+            long[] keys = new long[m];
+            for (int i = 0, k = 0; i < n; i++) {
+                if (excluded != null && excluded[i]) continue;
                 int bits = Float.floatToIntBits((float) us[i]);
                 bits ^= (bits >> 31) & 0x7fffffff;
-                keys[i] = ((long) bits << 32) | i;
+                keys[k++] = ((long) bits << 32) | i;
             }
             Arrays.parallelSort(keys);
-            int[] order = new int[n];
-            double[] sorted = new double[n];
-            for (int i = 0; i < n; i++) {
+            int[] order = new int[m];
+            double[] sorted = new double[m];
+            for (int i = 0; i < m; i++) {
                 order[i] = (int) keys[i];
                 sorted[i] = us[order[i]];
             }
-            for (int i = 1; i < n; i++) {     // nearly sorted: insertion sort costs little
+            for (int i = 1; i < m; i++) {     // nearly sorted: insertion sort costs little
                 double v = sorted[i];
                 int o = order[i];
                 int j = i - 1;
@@ -82,13 +94,25 @@ public final class OfferIndex {
                 sorted[j + 1] = v;
                 order[j + 1] = o;
             }
-            return new OfferIndex(d, u, sorted, order, sorted[n - 1], sorted[0]);
+            return new OfferIndex(d, u, sorted, order, sorted[m - 1], sorted[0]);
         }
         if (u instanceof LinearAdditiveUtility la) {
             return new OfferIndex(d, u, null, null, la.maxUtility(), la.minUtility());
         }
         throw new IllegalArgumentException("Finding offers by utility needs a linear-additive utility or at most "
                 + TABLE_LIMIT + " outcomes; this " + u.kind() + " utility has " + d.outcomeCount());
+    }
+
+    /** Which outcomes cross one of the profile's red lines, or null when it has none. */
+    private static boolean[] redLineExclusions(Profile profile, Domain d, int n) {
+        if (profile.redLines().isEmpty()) return null;
+        boolean[] excluded = new boolean[n];
+        int[] o = new int[d.issueCount()];
+        for (int i = 0; i < n; i++) {
+            d.outcomeAt(i, o);
+            excluded[i] = profile.crossesRedLine(o);
+        }
+        return excluded;
     }
 
     /** The best utility of any outcome. */
@@ -107,23 +131,37 @@ public final class OfferIndex {
      */
     public Outcome atLeast(double target) {
         if (sorted != null) {
-            int lo = 0;
-            int hi = sorted.length;
-            while (lo < hi) {
-                int mid = (lo + hi) >>> 1;
-                if (sorted[mid] < target) lo = mid + 1; else hi = mid;
-            }
-            // the first outcome at or above the target; above the maximum: the best one
-            int at = lo == sorted.length ? sorted.length - 1 : lo;
-            return Outcome.of(domain.outcomeAt(order[at]));
+            int at = rankAtLeast(target);
+            return byRank(at == sorted.length ? sorted.length - 1 : at);
         }
         return Outcome.of(greedy((LinearAdditiveUtility) utility, target));
     }
 
+    /** The rank of the least tabulated outcome with utility at least {@code target}, or {@link #size()} when none (table mode only). */
+    public int rankAtLeast(double target) {
+        if (sorted == null) throw new IllegalStateException("This index searches greedily and has no ranks");
+        int lo = 0;
+        int hi = sorted.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (sorted[mid] < target) lo = mid + 1; else hi = mid;
+        }
+        return lo;
+    }
+
     /** The outcome at position {@code rank} in ascending utility (table mode only). */
     public Outcome byRank(int rank) {
+        Ranked l = last;
+        if (l != null && l.rank == rank) return l.outcome;    // agents often repeat an offer: no allocation then
+        Outcome o = Outcome.of(valuesByRank(rank));
+        last = new Ranked(rank, o);
+        return o;
+    }
+
+    /** The option indexes of the outcome at position {@code rank} (a fresh array; table mode only). */
+    public int[] valuesByRank(int rank) {
         if (sorted == null) throw new IllegalStateException("This index searches greedily and has no ranks");
-        return Outcome.of(domain.outcomeAt(order[rank]));
+        return domain.outcomeAt(order[rank]);
     }
 
     /** The utility at position {@code rank} in ascending order (table mode only). */

@@ -1,12 +1,14 @@
 package org.pourparler.agents;
 
+import org.pourparler.negotiation.Acceptance;
 import org.pourparler.negotiation.Action;
 import org.pourparler.negotiation.NegotiationView;
 import org.pourparler.negotiation.Negotiator;
 
 /**
- * A baseline: offers a uniformly random outcome among those at or above its reservation value,
- * and accepts any offer at or above its reservation value.
+ * A baseline: proposes a uniformly random package among those at or above its reservation value
+ * (and across none of its red lines), and accepts any package its profile accepts. In test the
+ * waters it commits its true reservation value and red lines and probes every round.
  */
 public final class RandomAgent implements Negotiator {
     private OfferIndex index;
@@ -16,23 +18,21 @@ public final class RandomAgent implements Negotiator {
     public void start(NegotiationView view) {
         index = OfferIndex.of(view.profile());
         if (index.size() == 0) throw new IllegalArgumentException("The random agent needs an enumerable outcome space");
-        double r = view.profile().reservation();
-        int lo = 0;
-        int hi = index.size();
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (index.utilityByRank(mid) < r) lo = mid + 1; else hi = mid;
-        }
-        first = Math.min(lo, index.size() - 1);
+        first = Math.min(index.rankAtLeast(view.profile().reservation()), index.size() - 1);
     }
 
     @Override
     public Action act(NegotiationView view) {
-        if (view.standingOffer().isPresent() && view.standingOfferBy() != view.self()
-                && view.profile().accepts(view.standingOffer().get().toArray())) {
-            return Action.accept();
-        }
-        return Action.offer(index.byRank(first + view.random().nextInt(index.size() - first)));
+        var standing = view.standingOffer();
+        boolean acceptable = standing.isPresent() && view.standingOfferBy() != view.self()
+                && view.profile().accepts(standing.get().toArray());
+        return switch (view.protocol()) {
+            case ALTERNATING -> acceptable ? Action.accept() : Action.offer(index.byRank(first + view.random().nextInt(index.size() - first)));
+            case SINGLE_TEXT -> acceptable ? Action.accept() : Action.reject();
+            case BLIND -> Action.bid(index.byRank(first + view.random().nextInt(index.size() - first)),
+                    Acceptance.atLeast(view.profile().reservation()));
+            case TEST_THE_WATERS -> Action.commit(view.profile().reservation(), view.profile().redLines(), view.probesLeft() > 0);
+        };
     }
 
     @Override public String name() { return "Random"; }

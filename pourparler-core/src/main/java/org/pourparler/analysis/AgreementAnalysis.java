@@ -125,6 +125,33 @@ public final class AgreementAnalysis {
                 diagnosis, stats, method.label);
     }
 
+    /** Whether {@link #frontier(List, List, Options)} can compute an exact frontier for these utilities. */
+    public static boolean hasExactFrontier(List<UtilityFunction> utilities, Options options) {
+        return !utilities.isEmpty()
+                && Method.choose(utilities, utilities.get(0).domain().isEnumerable(options.enumerationLimit())) != null;
+    }
+
+    /**
+     * The exact Pareto frontier, over the given utility functions, of the outcomes crossing none of
+     * {@code redLines}, by the fastest exact method that applies. Protocols use it to decide whether
+     * committed levels leave a zone ({@code frontier.atLeast(levels)} is not empty) and to find the
+     * fairest package among acceptable ones.
+     *
+     * @throws AnalysisLimitException when the utilities are not all linear-additive or hyper-rectangle
+     *                                sums and the space exceeds the enumeration limit
+     */
+    public static ParetoFrontier frontier(List<UtilityFunction> utilities, List<RedLine> redLines, Options options)
+            throws AnalysisLimitException {
+        if (utilities.isEmpty()) throw new IllegalArgumentException("A frontier needs at least one utility function");
+        Domain domain = utilities.get(0).domain();
+        Method method = Method.choose(utilities, domain.isEnumerable(options.enumerationLimit()));
+        if (method == null) {
+            throw new AnalysisLimitException("The domain has " + domain.outcomeCount() + " outcomes and utilities that are not all "
+                    + "linear-additive; exact analysis enumerates at most " + options.enumerationLimit() + " outcomes");
+        }
+        return frontier(utilities, redLines, options, method);
+    }
+
     /** The parties' utilities, reservation values and red lines, as arrays. */
     private record Problem(List<String> names, List<UtilityFunction> ufs, double[] reservation, List<RedLine> redLines,
                            List<String> redLineOwners) {

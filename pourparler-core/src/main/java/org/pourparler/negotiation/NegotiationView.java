@@ -9,11 +9,11 @@ import org.pourparler.model.Profile;
 
 /**
  * Everything one negotiator may know: its own profile, the protocol's public state and the offers
- * made. Never another party's profile.
+ * made. Never another party's profile, hidden acceptance, commitment or probe; the session holds no
+ * reference to them behind this view.
  */
 public interface NegotiationView {
-    /** The protocol's name, e.g. "alternating". */
-    String protocol();
+    Protocol protocol();
 
     /** This negotiator's position in {@link #parties()}. */
     int self();
@@ -34,14 +34,29 @@ public interface NegotiationView {
     /** Normalised time in [0, 1]. */
     double time();
 
-    /** The offer on the table, if any. */
+    /**
+     * What is to be answered: the standing offer (alternating offers) or the mediator's text (single
+     * negotiating text); empty otherwise.
+     */
     Optional<Outcome> standingOffer();
 
-    /** Who made the standing offer, or -1. */
+    /** Who made the standing offer, -1 for the mediator or when none stands. */
     int standingOfferBy();
 
-    /** Every offer so far, oldest first. */
+    /**
+     * Every public offer so far, oldest first: offers (alternating), the mediator's texts with party
+     * -1 (single text), the visible proposals (blind bidding).
+     */
     List<OfferRecord> offers();
+
+    /** Test the waters: the answers to every probe so far (empty in other protocols). */
+    List<ProbeAnswer> answers();
+
+    /** Test the waters: how many probes this negotiator has left (0 in other protocols). */
+    int probesLeft();
+
+    /** Test the waters: this negotiator's own current commitment, if it has made one. */
+    Optional<Action.Commit> commitment();
 
     /** This negotiator's own random source, seeded from the session seed. */
     RandomGenerator random();

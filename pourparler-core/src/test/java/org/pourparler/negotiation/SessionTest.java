@@ -11,7 +11,10 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.DoubleRange;
 import org.junit.jupiter.api.Test;
+import org.pourparler.agents.AcceptanceCondition;
+import org.pourparler.agents.BoaAgent;
 import org.pourparler.agents.OfferIndex;
+import org.pourparler.agents.TimeDependentOffering;
 import org.pourparler.agents.RandomAgent;
 import org.pourparler.agents.TimeDependentAgent;
 import org.pourparler.model.Domain;
@@ -87,7 +90,7 @@ class SessionTest {
     @Test
     void endingStopsWithoutAgreementAndZeroPayoffIsASetting() {
         SessionResult r = Session.run(split(0.2, 0.3), List.of(scripted(Action.offer(5)), scripted(Action.end())),
-                Deadline.rounds(10), new Session.Options(1, Session.NoAgreement.ZERO, true));
+                Deadline.rounds(10), Session.Options.defaults().withNoAgreement(Session.NoAgreement.ZERO));
         assertThat(r.ending()).isEqualTo("ended by B");
         assertThat(r.utilities()).containsExactly(0.0, 0.0);
     }
@@ -155,10 +158,13 @@ class SessionTest {
     void boulwareConcedesLessThanLinearWhichConcedesLessThanConceder(@ForAll @DoubleRange(min = 0, max = 1) double t) {
         Scenario s = split(0.2, 0.2);
         NegotiationView v = new FixedView(s.parties().get(0).profile());
-        TimeDependentAgent b = TimeDependentAgent.boulware();
-        TimeDependentAgent l = TimeDependentAgent.linear();
-        TimeDependentAgent c = TimeDependentAgent.conceder();
-        for (TimeDependentAgent a : List.of(b, l, c)) a.start(v);
+        TimeDependentOffering b = new TimeDependentOffering(0.2);
+        TimeDependentOffering l = new TimeDependentOffering(1);
+        TimeDependentOffering c = new TimeDependentOffering(2);
+        for (BoaAgent a : List.of(new BoaAgent("b", b, AcceptanceCondition.next(), null), new BoaAgent("l", l, AcceptanceCondition.next(), null),
+                new BoaAgent("c", c, AcceptanceCondition.next(), null))) {
+            a.start(v);
+        }
         assertThat(b.target(t)).isGreaterThanOrEqualTo(l.target(t) - 1e-12);
         assertThat(l.target(t)).isGreaterThanOrEqualTo(c.target(t) - 1e-12);
         if (t <= 0.5) assertThat(b.target(t)).isGreaterThan(0.2 + 0.95 * 0.8 - 1e-9);   // Boulware: barely moves until late
@@ -182,7 +188,7 @@ class SessionTest {
 
     /** A view of one profile at the start of a session, for testing agents alone. */
     record FixedView(Profile profile) implements NegotiationView {
-        @Override public String protocol() { return "alternating"; }
+        @Override public Protocol protocol() { return Protocol.ALTERNATING; }
         @Override public int self() { return 0; }
         @Override public List<String> parties() { return List.of("A", "B"); }
         @Override public Domain domain() { return profile.domain(); }
@@ -192,6 +198,9 @@ class SessionTest {
         @Override public Optional<Outcome> standingOffer() { return Optional.empty(); }
         @Override public int standingOfferBy() { return -1; }
         @Override public List<OfferRecord> offers() { return List.of(); }
+        @Override public List<ProbeAnswer> answers() { return List.of(); }
+        @Override public int probesLeft() { return 0; }
+        @Override public Optional<Action.Commit> commitment() { return Optional.empty(); }
         @Override public java.util.random.RandomGenerator random() { return new java.util.SplittableRandom(1); }
     }
 }

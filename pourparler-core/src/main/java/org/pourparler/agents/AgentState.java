@@ -1,0 +1,126 @@
+package org.pourparler.agents;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.pourparler.model.Outcome;
+import org.pourparler.model.Profile;
+import org.pourparler.negotiation.NegotiationView;
+import org.pourparler.negotiation.OfferRecord;
+
+/**
+ * What a {@link BoaAgent} knows during a session: its view, its offer index, the offers it has
+ * made and received (with their utility for itself) and its models of the opponents. Offering
+ * strategies and acceptance conditions read it; the agent updates it before every move.
+ */
+public final class AgentState {
+    /** How many packages at or just above a target {@link #near} weighs with the opponent models. */
+    public static final int NEAR_CANDIDATES = 64;
+
+    private final NegotiationView view;
+    private final OfferIndex index;
+    private final OpponentModel[] models;
+    private final List<OfferRecord> received = new ArrayList<>();
+    private double[] receivedUtility = new double[16];
+    private double bestReceived = Double.NEGATIVE_INFINITY;
+    private final List<OfferRecord> own = new ArrayList<>();
+    private double[] ownUtility = new double[16];
+    private int seen;
+
+    AgentState(NegotiationView view, OfferIndex index, OpponentModel.Factory factory) {
+        this.view = view;
+        this.index = index;
+        this.models = new OpponentModel[view.parties().size()];
+        if (factory != null) {
+            for (int k = 0; k < models.length; k++) if (k != view.self()) models[k] = factory.create(view.domain());
+        }
+    }
+
+    /** Takes in the offers published since the last call. */
+    void observe() {
+        List<OfferRecord> offers = view.offers();
+        for (; seen < offers.size(); seen++) {
+            OfferRecord r = offers.get(seen);
+            if (r.party() < 0) continue;                      // a mediator's text is nobody's offer
+            double u = utility(r.outcome());
+            if (r.party() == view.self()) {
+                if (own.size() == ownUtility.length) ownUtility = Arrays.copyOf(ownUtility, own.size() * 2);
+                ownUtility[own.size()] = u;
+                own.add(r);
+            } else {
+                if (received.size() == receivedUtility.length) receivedUtility = Arrays.copyOf(receivedUtility, received.size() * 2);
+                receivedUtility[received.size()] = u;
+                received.add(r);
+                bestReceived = Math.max(bestReceived, u);
+                if (models[r.party()] != null) models[r.party()].update(r.outcome(), r.time());
+            }
+        }
+    }
+
+    public NegotiationView view() { return view; }
+
+    public Profile profile() { return view.profile(); }
+
+    public OfferIndex index() { return index; }
+
+    public double time() { return view.time(); }
+
+    /** This agent's utility of a package (undiscounted). */
+    public double utility(Outcome o) { return view.profile().utility().utility(o); }
+
+    /** The model of party {@code k} (position in the view's parties), or null without models or for itself. */
+    public OpponentModel model(int k) { return models[k]; }
+
+    /** Whether the agent models its opponents. */
+    public boolean hasModels() {
+        for (OpponentModel m : models) if (m != null) return true;
+        return false;
+    }
+
+    /** The offers received from the other negotiators, oldest first. */
+    public List<OfferRecord> received() { return java.util.Collections.unmodifiableList(received); }
+
+    public int receivedCount() { return received.size(); }
+
+    /** This agent's utility of the {@code i}-th offer received. */
+    public double receivedUtility(int i) {
+        if (i < 0 || i >= received.size()) throw new IndexOutOfBoundsException(i);
+        return receivedUtility[i];
+    }
+
+    /** The utility of the best offer received, or -infinity. */
+    public double bestReceived() { return bestReceived; }
+
+    /** The offers this agent has made, oldest first. */
+    public List<OfferRecord> own() { return java.util.Collections.unmodifiableList(own); }
+
+    public int ownOfferCount() { return own.size(); }
+
+    /** The utility of this agent's last offer, or NaN before its first. */
+    public double lastOwnOffer() { return own.isEmpty() ? Double.NaN : ownUtility[own.size() - 1]; }
+
+    /**
+     * A package at or just above {@code target}: without opponent models the least such package; with
+     * models, of the {@link #NEAR_CANDIDATES} least such packages the one whose worst estimated
+     * opponent utility is highest (ties: the lower utility for this agent). Above the table limit the
+     * index's greedy search decides.
+     */
+    public Outcome near(double target) {
+        if (!hasModels() || index.size() == 0) return index.atLeast(target);
+        int first = index.rankAtLeast(target);
+        if (first == index.size()) return index.byRank(index.size() - 1);
+        int end = Math.min(index.size(), first + NEAR_CANDIDATES);
+        int best = first;
+        double bestScore = Double.NEGATIVE_INFINITY;
+        for (int r = first; r < end; r++) {
+            int[] o = index.valuesByRank(r);
+            double score = Double.POSITIVE_INFINITY;
+            for (OpponentModel m : models) if (m != null) score = Math.min(score, m.utility(o));
+            if (score > bestScore) {
+                bestScore = score;
+                best = r;
+            }
+        }
+        return index.byRank(best);
+    }
+}

@@ -1,0 +1,88 @@
+package org.pourparler.agents;
+
+import org.pourparler.model.Outcome;
+import org.pourparler.negotiation.Acceptance;
+import org.pourparler.negotiation.Action;
+import org.pourparler.negotiation.NegotiationView;
+import org.pourparler.negotiation.Negotiator;
+
+/**
+ * An agent assembled from a bidding (offering) strategy, an acceptance condition and an optional
+ * opponent model (the BOA architecture of Baarslag et al.), playing every protocol:
+ * <ul>
+ *   <li>alternating offers: accept the standing offer when the condition and the profile accept it,
+ *       else offer the strategy's package;</li>
+ *   <li>single text: accept the mediator's text on the same test, else reject it;</li>
+ *   <li>blind bidding: propose the strategy's package and state as hidden acceptance every package at
+ *       or above the condition's threshold (never below the reservation value);</li>
+ *   <li>test the waters: commit that threshold (never raising it) and the profile's red lines, and
+ *       spend the probes evenly over time: the i-th of k at normalised time i/(k + 1).</li>
+ * </ul>
+ * One instance plays one session at a time; {@link #start} resets it.
+ *
+ * <pre>{@code
+ * Negotiator a = new BoaAgent("Boulware+combi", new TimeDependentOffering(0.2),
+ *         AcceptanceCondition.next().or(AcceptanceCondition.time(0.98)), FrequencyModel::new);
+ * }</pre>
+ */
+public final class BoaAgent implements Negotiator {
+    private final String name;
+    private final OfferingStrategy offering;
+    private final AcceptanceCondition acceptance;
+    private final OpponentModel.Factory models;
+    private AgentState state;
+    private int probes;
+
+    /**
+     * @param models one opponent model per opponent is made from this, or null for none
+     */
+    public BoaAgent(String name, OfferingStrategy offering, AcceptanceCondition acceptance, OpponentModel.Factory models) {
+        if (name == null || offering == null || acceptance == null) {
+            throw new IllegalArgumentException("A BOA agent needs a name, an offering strategy and an acceptance condition");
+        }
+        this.name = name;
+        this.offering = offering;
+        this.acceptance = acceptance;
+        this.models = models;
+    }
+
+    public OfferingStrategy offering() { return offering; }
+
+    public AcceptanceCondition acceptance() { return acceptance; }
+
+    @Override
+    public void start(NegotiationView view) {
+        state = new AgentState(view, OfferIndex.of(view.profile()), models);
+        probes = view.probesLeft();
+        offering.start(state);
+    }
+
+    @Override
+    public Action act(NegotiationView view) {
+        state.observe();
+        Outcome next = offering.offer(state);
+        double threshold = Math.max(acceptance.threshold(state, state.utility(next)), view.profile().reservation());
+        return switch (view.protocol()) {
+            case ALTERNATING -> {
+                var standing = view.standingOffer();
+                yield standing.isPresent() && view.standingOfferBy() != view.self() && accepts(view, standing.get(), threshold)
+                        ? Action.accept() : Action.offer(next);
+            }
+            case SINGLE_TEXT -> accepts(view, view.standingOffer().orElseThrow(), threshold) ? Action.accept() : Action.reject();
+            case BLIND -> Action.bid(next, Acceptance.atLeast(threshold));
+            case TEST_THE_WATERS -> {
+                double level = view.commitment().map(c -> Math.min(c.level(), threshold)).orElse(threshold);
+                int used = probes - view.probesLeft();
+                boolean probe = view.probesLeft() > 0 && view.time() >= (used + 1.0) / (probes + 1);
+                yield Action.commit(level, view.profile().redLines(), probe);
+            }
+        };
+    }
+
+    private static boolean accepts(NegotiationView view, Outcome o, double threshold) {
+        int[] values = o.toArray();
+        return view.profile().utility().utility(values) >= threshold && !view.profile().crossesRedLine(values);
+    }
+
+    @Override public String name() { return name; }
+}

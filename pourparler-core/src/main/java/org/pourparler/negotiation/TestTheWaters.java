@@ -1,0 +1,120 @@
+package org.pourparler.negotiation;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import org.pourparler.analysis.ParetoFrontier;
+import org.pourparler.model.Party;
+import org.pourparler.model.RedLine;
+import org.pourparler.model.Role;
+import org.pourparler.model.UtilityFunction;
+
+/**
+ * Test the waters. Each round every negotiator privately commits a reservation level and red lines
+ * and may spend one of its probes. The first commitment is free; after it a commitment may only be
+ * relaxed: the level never rises, red lines are only dropped. When at least one negotiator probed,
+ * the protocol answers every negotiator the same single bit: whether some package meets every
+ * committed level and red line and every ratifier's reservation value and red lines. A "yes" ends
+ * the session ("zone exists"); so does the last probe being spent ("probes used up"). Nobody learns
+ * who probed, anyone's commitment, or anything but the answers.
+ */
+final class TestTheWaters {
+    private TestTheWaters() { }
+
+    static SessionRun.Ending play(SessionRun run) {
+        int n = run.n;
+        Zone zone = new Zone(run);
+        Boolean last = null;
+        for (int round = 0; ; round++) {
+            if (run.expired(round)) return new SessionRun.Ending(null, "deadline", last);
+            double t = run.timeAt(round);
+            run.begin(round, t);
+            boolean probed = false;
+            for (int j = 0; j < n; j++) {
+                Action a = run.act(j);
+                if (a == null) return SessionRun.Ending.FAULT;
+                if (a instanceof Action.End) {
+                    SessionRun.Ending e = run.walkedAway(round, t, j);
+                    return new SessionRun.Ending(null, e.ending(), last);
+                }
+                if (!(a instanceof Action.Commit c)) {
+                    return run.illegal(j, "the test-the-waters protocol allows commit and end, not "
+                            + a.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT));
+                }
+                SessionRun.PartyView view = run.views[j];
+                String problem = problem(run, view.commitment, c, view.probesLeft);
+                if (problem != null) return run.illegal(j, problem);
+                view.commitment = c;
+                if (c.probe()) {
+                    view.probesLeft--;
+                    probed = true;
+                }
+            }
+            if (probed) {
+                boolean exists = zone.exists();
+                run.state.answers.add(new ProbeAnswer(round, exists));
+                run.record(round, t, -1, exists ? "zone" : "no-zone", null);
+                last = exists;
+                if (exists) return new SessionRun.Ending(null, "zone exists", true);
+            }
+            boolean probesLeft = false;
+            for (SessionRun.PartyView v : run.views) probesLeft |= v.probesLeft > 0;
+            if (!probesLeft) return new SessionRun.Ending(null, "probes used up", last);
+        }
+    }
+
+    /** Why the commitment is not allowed after {@code before}, or null when it is. */
+    private static String problem(SessionRun run, Action.Commit before, Action.Commit c, int probesLeft) {
+        for (RedLine line : c.redLines()) {
+            try {
+                line.checkFits(run.domain);
+            } catch (IllegalArgumentException e) {
+                return "committed a red line that does not fit the domain: " + e.getMessage();
+            }
+        }
+        if (c.probe() && probesLeft == 0) return "probed with no probes left";
+        if (before == null) return null;
+        if (c.level() > before.level()) {
+            return "raised its committed level from " + before.level() + " to " + c.level() + "; commitments may only be relaxed";
+        }
+        if (!new HashSet<>(before.redLines()).containsAll(c.redLines())) {
+            return "added a red line; commitments may only be relaxed";
+        }
+        return null;
+    }
+
+    /** Decides from the commitments whether a zone exists; the frontier is recomputed only when red lines change. */
+    private static final class Zone {
+        private final SessionRun run;
+        private final List<UtilityFunction> utilities = new ArrayList<>();
+        private List<RedLine> lines;
+        private ParetoFrontier frontier;
+
+        Zone(SessionRun run) {
+            this.run = run;
+            for (Party p : run.scenario.parties()) utilities.add(p.profile().utility());
+        }
+
+        boolean exists() {
+            List<Party> parties = run.scenario.parties();
+            double[] levels = new double[parties.size()];
+            List<RedLine> now = new ArrayList<>();
+            for (int k = 0, j = 0; k < parties.size(); k++) {
+                Party p = parties.get(k);
+                if (p.role() == Role.RATIFIER) {
+                    levels[k] = p.profile().reservation();
+                    now.addAll(p.profile().redLines());
+                } else {
+                    Action.Commit c = run.views[j++].commitment;
+                    levels[k] = c.level();
+                    now.addAll(c.redLines());
+                }
+            }
+            if (frontier == null || !now.equals(lines)) {
+                frontier = run.frontier(utilities, now);
+                lines = now;
+            }
+            return !frontier.atLeast(levels).isEmpty();
+        }
+    }
+}
