@@ -44,6 +44,6 @@ public class NegotiationBenchmark {
     @Benchmark
     public SessionResult thousandRounds() {
         return Session.run(scenario, List.of(TimeDependentAgent.hardliner(), TimeDependentAgent.hardliner()),
-                Deadline.rounds(1000), new Session.Options(1, Session.NoAgreement.RESERVATION, false));
+                Deadline.rounds(1000), Session.Options.defaults().withMetrics(false));
     }
 }
