@@ -33,7 +33,7 @@ final class Dominance {
             });
             return sweep2(u, order);
         }
-        if (n == 3) return nondominated3(u, m);
+        if (n == 3 && snappable(u, n * m)) return nondominated3(u, m);
         double[] sum = new double[m];
         for (int i = 0; i < m; i++) {
             double s = 0;
@@ -114,6 +114,12 @@ final class Dominance {
             return 0;
         });
         return out;
+    }
+
+    /** Whether every utility fits the EPS grid in a long (|u| below 10^6); larger scales take the general sweep. */
+    private static boolean snappable(double[] u, int count) {
+        for (int i = 0; i < count; i++) if (!(Math.abs(u[i]) < 1e6)) return false;
+        return true;
     }
 
     /**
