@@ -15,8 +15,10 @@ import org.pourparler.negotiation.Negotiator;
  *   <li>single text: accept the mediator's text on the same test, else reject it;</li>
  *   <li>blind bidding: propose the strategy's package and state as hidden acceptance every package at
  *       or above the condition's threshold (never below the reservation value);</li>
- *   <li>test the waters: commit that threshold (never raising it) and the profile's red lines, and
- *       spend the probes evenly over time: the i-th of k at normalised time i/(k + 1).</li>
+ *   <li>test the waters: commit that threshold (never raising it) and the profile's red lines; with k
+ *       probes, probe whenever the committed level has fallen by 1/k of the way from the best
+ *       utility to the reservation value since the last probe, and in the last round (time-only
+ *       deadline: from t = 0.99) while probes are left.</li>
  * </ul>
  * One instance plays one session at a time; {@link #start} resets it.
  *
@@ -32,6 +34,8 @@ public final class BoaAgent implements Negotiator {
     private final OpponentModel.Factory models;
     private AgentState state;
     private int probes;
+    private double lastProbeLevel;
+    private double span;
 
     /**
      * @param models one opponent model per opponent is made from this, or null for none
@@ -54,6 +58,8 @@ public final class BoaAgent implements Negotiator {
     public void start(NegotiationView view) {
         state = new AgentState(view, OfferIndex.of(view.profile()), models);
         probes = view.probesLeft();
+        lastProbeLevel = state.index().max();
+        span = Math.max(0, lastProbeLevel - Math.max(view.profile().reservation(), state.index().min()));
         offering.start(state);
     }
 
@@ -72,8 +78,10 @@ public final class BoaAgent implements Negotiator {
             case BLIND -> Action.bid(next, Acceptance.atLeast(threshold));
             case TEST_THE_WATERS -> {
                 double level = view.commitment().map(c -> Math.min(c.level(), threshold)).orElse(threshold);
-                int used = probes - view.probesLeft();
-                boolean probe = view.probesLeft() > 0 && view.time() >= (used + 1.0) / (probes + 1);
+                int rounds = view.deadline().rounds();
+                boolean last = rounds > 0 ? view.round() == rounds - 1 : view.time() >= 0.99;
+                boolean probe = view.probesLeft() > 0 && (last || lastProbeLevel - level >= span / probes);
+                if (probe) lastProbeLevel = level;
                 yield Action.commit(level, view.profile().redLines(), probe);
             }
         };

@@ -32,18 +32,19 @@ final class TestTheWaters {
             boolean probed = false;
             for (int j = 0; j < n; j++) {
                 Action a = run.act(j);
-                if (a == null) return SessionRun.Ending.FAULT;
+                if (a == null) return new SessionRun.Ending(null, "fault", last);
                 if (a instanceof Action.End) {
                     SessionRun.Ending e = run.walkedAway(round, t, j);
                     return new SessionRun.Ending(null, e.ending(), last);
                 }
                 if (!(a instanceof Action.Commit c)) {
-                    return run.illegal(j, "the test-the-waters protocol allows commit and end, not "
+                    run.illegal(j, "the test-the-waters protocol allows commit and end, not "
                             + a.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT));
+                    return new SessionRun.Ending(null, "fault", last);
                 }
                 SessionRun.PartyView view = run.views[j];
                 String problem = problem(run, view.commitment, c, view.probesLeft);
-                if (problem != null) return run.illegal(j, problem);
+                if (problem != null) return new SessionRun.Ending(null, run.illegal(j, problem).ending(), last);
                 view.commitment = c;
                 if (c.probe()) {
                     view.probesLeft--;
