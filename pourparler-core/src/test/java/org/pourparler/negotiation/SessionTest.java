@@ -150,6 +150,36 @@ class SessionTest {
     }
 
     @Test
+    void aNegotiatorThatOverrunsItsTimeBudgetEndsItsSession() {
+        Negotiator slow = v -> {
+            long until = System.nanoTime() + 20_000_000L;     // 20 ms of work per move
+            while (System.nanoTime() < until) Thread.onSpinWait();
+            return Action.offer(2);
+        };
+        SessionResult r = Session.run(split(0.2, 0.3), List.of(TimeDependentAgent.hardliner(), slow), Deadline.rounds(1000),
+                Session.Options.defaults().withTimeBudget(0.05));
+        assertThat(r.ending()).isEqualTo("fault");
+        assertThat(r.fault().party()).isEqualTo(1);
+        assertThat(r.fault().kind()).isEqualTo("timeout");
+        assertThat(r.fault().message()).contains("0.050 s time budget");
+        assertThat(r.rounds()).isLessThanOrEqualTo(3);   // at the latest after the third move: 60 ms > 50 ms
+        assertThat(r.utilities()).containsExactly(0.2, 0.3);
+    }
+
+    @Test
+    void withoutABudgetASlowNegotiatorIsNoFault() {
+        Negotiator slow = v -> {
+            long until = System.nanoTime() + 2_000_000L;
+            while (System.nanoTime() < until) Thread.onSpinWait();
+            return Action.offer(2);
+        };
+        SessionResult r = Session.run(split(0.2, 0.3), List.of(TimeDependentAgent.hardliner(), slow), Deadline.rounds(10),
+                Session.Options.defaults());
+        assertThat(r.fault()).isNull();
+        assertThat(r.ending()).isEqualTo("deadline");
+    }
+
+    @Test
     void theWrongNumberOfNegotiatorsIsRefused() {
         assertThatThrownBy(() -> run(split(0, 0), List.of(new RandomAgent()), 10)).hasMessageContaining("2 negotiating parties");
     }
