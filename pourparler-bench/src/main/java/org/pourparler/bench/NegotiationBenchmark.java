@@ -13,16 +13,19 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
-import org.pourparler.agents.TimeDependentAgent;
+import org.pourparler.agents.Agents;
 import org.pourparler.model.Scenario;
 import org.pourparler.negotiation.Deadline;
+import org.pourparler.negotiation.Protocol;
 import org.pourparler.negotiation.Session;
 import org.pourparler.negotiation.SessionResult;
 
 /**
- * One session of two Hardliners for 1,000 rounds (they never agree, so every round is played) on a
- * generated 2-party scenario of {@code issues} issues × 5 options: rounds per second = 1,000 / time.
- * Metrics off (no analysis), so this measures the protocol, the agents' offer look-ups and tracing.
+ * One session of 1,000 rounds on a generated 2-party scenario of {@code issues} issues × 5 options:
+ * two Hardliners (they never agree, so every round is played) or two Boulware agents (they agree
+ * near the deadline), under a protocol, with or without the trace. Rounds per second = rounds played
+ * / time. Metrics off (no analysis), so this measures the protocol, the agents (including building
+ * their offer index at start) and tracing.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -34,6 +37,15 @@ public class NegotiationBenchmark {
     @Param({"3"})
     int issues;
 
+    @Param({"hardliner", "boulware"})
+    String agent;
+
+    @Param({"alternating"})
+    String protocol;
+
+    @Param({"true", "false"})
+    boolean trace;
+
     Scenario scenario;
 
     @Setup
@@ -43,7 +55,7 @@ public class NegotiationBenchmark {
 
     @Benchmark
     public SessionResult thousandRounds() {
-        return Session.run(scenario, List.of(TimeDependentAgent.hardliner(), TimeDependentAgent.hardliner()),
-                Deadline.rounds(1000), Session.Options.defaults().withMetrics(false));
+        return Session.run(scenario, List.of(Agents.create(agent), Agents.create(agent)), Deadline.rounds(1000),
+                Session.Options.defaults().withMetrics(false).withTrace(trace).withProtocol(Protocol.of(protocol)));
     }
 }

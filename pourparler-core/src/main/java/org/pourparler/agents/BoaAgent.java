@@ -88,8 +88,7 @@ public final class BoaAgent implements Negotiator {
     }
 
     private static boolean accepts(NegotiationView view, Outcome o, double threshold) {
-        int[] values = o.toArray();
-        return view.profile().utility().utility(values) >= threshold && !view.profile().crossesRedLine(values);
+        return view.profile().utility().utility(o) >= threshold && !view.profile().crossesRedLine(o);
     }
 
     @Override public String name() { return name; }

@@ -25,7 +25,7 @@ public final class RandomAgent implements Negotiator {
     public Action act(NegotiationView view) {
         var standing = view.standingOffer();
         boolean acceptable = standing.isPresent() && view.standingOfferBy() != view.self()
-                && view.profile().accepts(standing.get().toArray());
+                && view.profile().accepts(standing.get());
         return switch (view.protocol()) {
             case ALTERNATING -> acceptable ? Action.accept() : Action.offer(index.byRank(first + view.random().nextInt(index.size() - first)));
             case SINGLE_TEXT -> acceptable ? Action.accept() : Action.reject();

@@ -27,6 +27,9 @@ public final class Outcome {
     /** A copy of the option indexes. */
     public int[] toArray() { return values.clone(); }
 
+    /** The option indexes themselves, for evaluation in this package without a copy; never modified. */
+    int[] values() { return values; }
+
     /** The labels of the chosen options, e.g. {@code [HP, 60 Gb, 19'' LCD]}. */
     public String describe(Domain domain) {
         StringBuilder b = new StringBuilder("[");

@@ -57,6 +57,16 @@ public record Profile(UtilityFunction utility, double reservation, double discou
         return utility.utility(outcome) >= reservation && !crossesRedLine(outcome);
     }
 
+    /** Whether the outcome crosses one of the red lines. */
+    public boolean crossesRedLine(Outcome outcome) {
+        return !redLines.isEmpty() && crossesRedLine(outcome.values());
+    }
+
+    /** {@link #accepts(int[])} for an outcome. */
+    public boolean accepts(Outcome outcome) {
+        return accepts(outcome.values());
+    }
+
     public Profile withReservation(double value) {
         return new Profile(utility, value, discount, redLines, Optional.empty());
     }

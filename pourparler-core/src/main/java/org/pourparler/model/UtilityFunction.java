@@ -12,7 +12,7 @@ public sealed interface UtilityFunction permits LinearAdditiveUtility, HyperRect
     double utility(int[] outcome);
 
     default double utility(Outcome outcome) {
-        return utility(outcome.toArray());
+        return utility(outcome.values());
     }
 
     /** A short name of the kind, as shown to users: "linear-additive", "hyper-rectangle", "sum-of-groups". */
