@@ -67,33 +67,17 @@ public final class OfferIndex {
             if (excluded != null) for (boolean x : excluded) if (x) kept--;
             if (kept == 0) excluded = null;
             int m = excluded == null ? n : kept;
-            // sort by a float key packed with the outcome number, then repair the order exactly
+            // a stable radix sort on the utilities' bits: exact order, ties by outcome number, O(N)
             long[] keys = new long[m];
+            int[] order = new int[m];
             for (int i = 0, k = 0; i < n; i++) {
                 if (excluded != null && excluded[i]) continue;
-                int bits = Float.floatToIntBits((float) us[i]);
-                bits ^= (bits >> 31) & 0x7fffffff;
-                keys[k++] = ((long) bits << 32) | i;
+                keys[k] = sortableBits(us[i]);
+                order[k++] = i;
             }
-            Arrays.parallelSort(keys);
-            int[] order = new int[m];
+            radixSort(keys, order);
             double[] sorted = new double[m];
-            for (int i = 0; i < m; i++) {
-                order[i] = (int) keys[i];
-                sorted[i] = us[order[i]];
-            }
-            for (int i = 1; i < m; i++) {     // nearly sorted: insertion sort costs little
-                double v = sorted[i];
-                int o = order[i];
-                int j = i - 1;
-                while (j >= 0 && (sorted[j] > v || (sorted[j] == v && order[j] > o))) {
-                    sorted[j + 1] = sorted[j];
-                    order[j + 1] = order[j];
-                    j--;
-                }
-                sorted[j + 1] = v;
-                order[j + 1] = o;
-            }
+            for (int i = 0; i < m; i++) sorted[i] = us[order[i]];
             return new OfferIndex(d, u, sorted, order, sorted[m - 1], sorted[0]);
         }
         if (u instanceof LinearAdditiveUtility la) {
@@ -101,6 +85,41 @@ public final class OfferIndex {
         }
         throw new IllegalArgumentException("Finding offers by utility needs a linear-additive utility or at most "
                 + TABLE_LIMIT + " outcomes; this " + u.kind() + " utility has " + d.outcomeCount());
+    }
+
+    /** The bits of {@code u} as a long whose unsigned order is the numeric order (-0.0 counts as 0.0). */
+    static long sortableBits(double u) {
+        long bits = Double.doubleToLongBits(u == 0 ? 0.0 : u);
+        return bits ^ ((bits >> 63) | Long.MIN_VALUE);
+    }
+
+    /**
+     * Sorts {@code keys} as unsigned longs, carrying {@code values} along; stable, 16 bits per pass,
+     * passes in which every key has the same digit are skipped (utilities in [0, 1] share their high bits).
+     */
+    static void radixSort(long[] keys, int[] values) {
+        int n = keys.length;
+        long[] k2 = new long[n];
+        int[] v2 = new int[n];
+        int[] count = new int[1 << 16];
+        for (int shift = 0; shift < 64; shift += 16) {
+            int mask = (1 << 16) - 1;
+            java.util.Arrays.fill(count, 0);
+            for (int i = 0; i < n; i++) count[(int) (keys[i] >>> shift) & mask]++;
+            if (n == 0 || count[(int) (keys[0] >>> shift) & mask] == n) continue;
+            for (int b = 0, sum = 0; b <= mask; b++) {
+                int c = count[b];
+                count[b] = sum;
+                sum += c;
+            }
+            for (int i = 0; i < n; i++) {
+                int p = count[(int) (keys[i] >>> shift) & mask]++;
+                k2[p] = keys[i];
+                v2[p] = values[i];
+            }
+            System.arraycopy(k2, 0, keys, 0, n);
+            System.arraycopy(v2, 0, values, 0, n);
+        }
     }
 
     /** Which outcomes cross one of the profile's red lines, or null when it has none. */

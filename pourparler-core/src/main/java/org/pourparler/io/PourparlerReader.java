@@ -84,11 +84,14 @@ final class PourparlerReader {
     private final Map<NoteTarget, PourparlerNode> noteNodes = new HashMap<>();
     private long tableCells;
 
-    private PourparlerReader(String source) {
+    PourparlerReader(String source) {
         this.source = source;
     }
 
-    /** Reads a parsed file. */
+    /**
+     * Reads a parsed file. (An instance is also a toolkit for other files of the same YAML dialect,
+     * such as tournament specifications: {@link #map}, {@link #number}, {@link #checkKeys}...)
+     */
     static ReadResult read(PourparlerNode root, String source) throws ScenarioFormatException {
         return new PourparlerReader(source).scenario(root);
     }
@@ -808,13 +811,13 @@ final class PourparlerReader {
         return i;
     }
 
-    private PourparlerNode required(MapNode m, String key, String what) throws ScenarioFormatException {
+    PourparlerNode required(MapNode m, String key, String what) throws ScenarioFormatException {
         PourparlerNode n = m.get(key);
         if (n == null) throw missing(m, key, what);
         return n;
     }
 
-    private ScenarioFormatException missing(MapNode m, String key, String what) {
+    ScenarioFormatException missing(MapNode m, String key, String what) {
         return new ScenarioFormatException(source, PourparlerNode.where(PourparlerNode.child(m.path(), key), m.line(),
                 m.column()), "missing '" + key + "' (" + what + ")");
     }
@@ -823,12 +826,12 @@ final class PourparlerReader {
         return name(required(m, key, "a text"), "the " + key);
     }
 
-    private String requiredName(MapNode m, String key, String what) throws ScenarioFormatException {
+    String requiredName(MapNode m, String key, String what) throws ScenarioFormatException {
         return name(required(m, key, what), what);
     }
 
     /** A non-empty text: a name or label. Numbers and booleans count as their text as written. */
-    private String name(PourparlerNode n, String what) throws ScenarioFormatException {
+    String name(PourparlerNode n, String what) throws ScenarioFormatException {
         String s = scalarText(n, what);
         if (s.isBlank()) throw error(n, what + " must not be empty");
         return s;
@@ -840,7 +843,7 @@ final class PourparlerReader {
     }
 
     /** Free text (notes, descriptions): may be empty. */
-    private String text(PourparlerNode n) throws ScenarioFormatException {
+    String text(PourparlerNode n) throws ScenarioFormatException {
         if (n instanceof ScalarNode s && s.kind() == ScalarKind.NULL) return "";
         return scalarText(n, "a text");
     }
@@ -850,7 +853,7 @@ final class PourparlerReader {
         throw error(n, "expected " + what + ", but found " + n.describe());
     }
 
-    private String choice(PourparlerNode n, List<String> allowed) throws ScenarioFormatException {
+    String choice(PourparlerNode n, List<String> allowed) throws ScenarioFormatException {
         String s = n instanceof ScalarNode sc && sc.kind() == ScalarKind.TEXT ? sc.text().trim() : null;
         if (s == null || !allowed.contains(s)) {
             throw error(n, "must be one of " + String.join(", ", allowed) + ", but is "
@@ -859,7 +862,7 @@ final class PourparlerReader {
         return s;
     }
 
-    private boolean bool(PourparlerNode n) throws ScenarioFormatException {
+    boolean bool(PourparlerNode n) throws ScenarioFormatException {
         if (n instanceof ScalarNode s && s.kind() == ScalarKind.TRUE) return true;
         if (n instanceof ScalarNode s && s.kind() == ScalarKind.FALSE) return false;
         throw error(n, "must be true or false, but is " + n.describe());
@@ -885,7 +888,7 @@ final class PourparlerReader {
     }
 
     /** A finite double, parsed from the digits as written (so -0.0 and every bit are kept). */
-    private double number(PourparlerNode n) throws ScenarioFormatException {
+    double number(PourparlerNode n) throws ScenarioFormatException {
         String t = numberText(n);
         double d = Double.parseDouble(t);
         if (Double.isInfinite(d)) {
@@ -924,7 +927,7 @@ final class PourparlerReader {
         return v.signum() == 0 ? BigDecimal.ZERO : v;
     }
 
-    private long longValue(PourparlerNode n) throws ScenarioFormatException {
+    long longValue(PourparlerNode n) throws ScenarioFormatException {
         BigDecimal v = decimal(n);
         BigDecimal s = v.stripTrailingZeros();
         if (s.scale() > 0) throw error(n, "expected a whole number, but is " + ((ScalarNode) n).text().trim());
@@ -936,12 +939,12 @@ final class PourparlerReader {
         }
     }
 
-    private MapNode map(PourparlerNode n, String what) throws ScenarioFormatException {
+    MapNode map(PourparlerNode n, String what) throws ScenarioFormatException {
         if (n instanceof MapNode m) return m;
         throw error(n, "expected " + what + " (a mapping of key: value), but found " + n.describe());
     }
 
-    private ListNode list(PourparlerNode n, String what) throws ScenarioFormatException {
+    ListNode list(PourparlerNode n, String what) throws ScenarioFormatException {
         if (n instanceof ListNode l) return l;
         throw error(n, "expected " + what + " (a list), but found " + n.describe());
     }
@@ -950,7 +953,7 @@ final class PourparlerReader {
         return keys.stream().filter(m::has).toList();
     }
 
-    private void checkKeys(MapNode m, List<String> allowed) throws ScenarioFormatException {
+    void checkKeys(MapNode m, List<String> allowed) throws ScenarioFormatException {
         for (Map.Entry<String, PourparlerNode> e : m.entries().entrySet()) {
             if (!allowed.contains(e.getKey())) {
                 PourparlerNode v = e.getValue();
@@ -974,7 +977,7 @@ final class PourparlerReader {
         T get();
     }
 
-    private ScenarioFormatException error(PourparlerNode n, String problem) {
+    ScenarioFormatException error(PourparlerNode n, String problem) {
         return new ScenarioFormatException(source, PourparlerNode.where(n), shortenNumbers(problem));
     }
 

@@ -30,5 +30,31 @@ public record SessionResult(Protocol protocol, Outcome agreement, double[] utili
      * @param nash       distance to the nearest Nash point
      * @param kalaiSmorodinsky distance to the nearest Kalai–Smorodinsky point
      */
-    public record Metrics(double[] advantage, double welfare, double pareto, double nash, double kalaiSmorodinsky) { }
+    public record Metrics(double[] advantage, double welfare, double pareto, double nash, double kalaiSmorodinsky) {
+
+        /**
+         * The metrics of an agreement, from the scenario's analysis (computed once and reused across
+         * sessions, e.g. in a tournament); with a null report, advantage counts from the reservation
+         * value to NaN and the distances are NaN.
+         *
+         * @param payoffs every party's payoff (for the welfare)
+         */
+        public static Metrics of(org.pourparler.analysis.AgreementAnalysis.Report report, org.pourparler.model.Scenario s,
+                                 Outcome agreement, double[] payoffs) {
+            double[] raw = new double[s.parties().size()];
+            double[] advantage = new double[raw.length];
+            double welfare = 0;
+            for (int k = 0; k < raw.length; k++) {
+                org.pourparler.model.Profile p = s.parties().get(k).profile();
+                raw[k] = p.utility().utility(agreement);
+                double best = Double.NEGATIVE_INFINITY;
+                if (report != null) for (var q : report.paretoAll().points()) best = Math.max(best, q.utility(k));
+                advantage[k] = (raw[k] - p.reservation()) / (best - p.reservation());
+                welfare += payoffs[k];
+            }
+            if (report == null) return new Metrics(advantage, welfare, Double.NaN, Double.NaN, Double.NaN);
+            var d = report.distances(raw);
+            return new Metrics(advantage, welfare, d.pareto(), d.nash(), d.kalaiSmorodinsky());
+        }
+    }
 }

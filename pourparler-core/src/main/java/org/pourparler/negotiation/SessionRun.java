@@ -8,7 +8,6 @@ import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 import org.pourparler.analysis.AgreementAnalysis;
 import org.pourparler.analysis.AnalysisLimitException;
-import org.pourparler.analysis.FrontierPoint;
 import org.pourparler.model.Domain;
 import org.pourparler.model.Outcome;
 import org.pourparler.model.Party;
@@ -241,26 +240,13 @@ final class SessionRun {
     }
 
     private static SessionResult.Metrics metrics(Scenario s, Outcome agreement, double[] payoff) {
-        double[] raw = new double[s.parties().size()];
-        double[] advantage = new double[raw.length];
-        double welfare = 0;
         AgreementAnalysis.Report report;
         try {
             report = AgreementAnalysis.analyze(s, AgreementAnalysis.Options.defaults().withListLimit(1));
         } catch (AnalysisLimitException e) {
             report = null;
         }
-        for (int k = 0; k < raw.length; k++) {
-            Profile p = s.parties().get(k).profile();
-            raw[k] = p.utility().utility(agreement);
-            double best = Double.NEGATIVE_INFINITY;
-            if (report != null) for (FrontierPoint q : report.paretoAll().points()) best = Math.max(best, q.utility(k));
-            advantage[k] = (raw[k] - p.reservation()) / (best - p.reservation());
-            welfare += payoff[k];
-        }
-        if (report == null) return new SessionResult.Metrics(advantage, welfare, Double.NaN, Double.NaN, Double.NaN);
-        AgreementAnalysis.Distances d = report.distances(raw);
-        return new SessionResult.Metrics(advantage, welfare, d.pareto(), d.nash(), d.kalaiSmorodinsky());
+        return SessionResult.Metrics.of(report, s, agreement, payoff);
     }
 
     /** The public state every negotiator sees; holds nothing private to any party. */

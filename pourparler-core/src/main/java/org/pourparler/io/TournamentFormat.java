@@ -1,0 +1,143 @@
+package org.pourparler.io;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.pourparler.agents.Agents;
+import org.pourparler.io.PourparlerNode.ListNode;
+import org.pourparler.io.PourparlerNode.MapNode;
+import org.pourparler.io.PourparlerNode.ScalarKind;
+import org.pourparler.io.PourparlerNode.ScalarNode;
+import org.pourparler.negotiation.Deadline;
+import org.pourparler.negotiation.Protocol;
+import org.pourparler.negotiation.Session;
+import org.pourparler.tournament.TournamentSpec;
+
+/**
+ * Reads tournament specifications (YAML or JSON, {@code format: pourparler-tournament/1}); the
+ * keys are documented in docs/tournaments.md. Every problem names the file, line and field.
+ */
+public final class TournamentFormat {
+    /** The format this reader supports. */
+    public static final String VERSION = "pourparler-tournament/1";
+
+    static final List<String> TOP_KEYS = List.of("format", "name", "seed", "scenarios", "agents", "protocol", "deadline",
+            "repetitions", "roles", "selfPlay", "noAgreement", "probes", "timeLimit", "timeBudget");
+    static final List<String> SCENARIO_KEYS = List.of("path", "domain");
+    static final List<String> AGENT_KEYS = List.of("name", "agent");
+    static final List<String> DEADLINE_KEYS = List.of("rounds", "seconds");
+
+    private TournamentFormat() { }
+
+    /** Reads a specification file; scenario paths are relative to its folder. */
+    public static TournamentSpec read(Path file) throws ScenarioFormatException {
+        String text = SourceFiles.read(file);
+        Path base = file.toAbsolutePath().getParent();
+        return parse(text, file.toString(), base);
+    }
+
+    /** Parses a specification's text; {@code source} names it in errors. */
+    public static TournamentSpec parse(String text, String source, Path base) throws ScenarioFormatException {
+        PourparlerNode root = PourparlerParser.parse(text, source, source.endsWith(".json"));
+        PourparlerReader r = new PourparlerReader(source);
+        MapNode top = r.map(root, "a tournament specification");
+        PourparlerNode f = top.get("format");
+        String v = f instanceof ScalarNode s && s.kind() == ScalarKind.TEXT ? s.text().trim() : null;
+        if (!VERSION.equals(v)) {
+            throw f == null ? r.missing(top, "format", "write 'format: " + VERSION + "' at the top")
+                    : r.error(f, "format " + (v == null ? f.describe() : "'" + v + "'") + " is not supported: write 'format: " + VERSION + "'");
+        }
+        r.checkKeys(top, TOP_KEYS);
+        String name = top.has("name") ? r.name(top.get("name"), "the tournament's name") : "tournament";
+        long seed = top.has("seed") ? r.longValue(top.get("seed")) : 1L;
+
+        List<TournamentSpec.ScenarioRef> scenarios = new ArrayList<>();
+        ListNode sl = r.list(r.required(top, "scenarios", "the scenario files or folders, globs allowed"), "the scenarios");
+        for (PourparlerNode item : sl.items()) {
+            if (item instanceof MapNode m) {
+                r.checkKeys(m, SCENARIO_KEYS);
+                scenarios.add(new TournamentSpec.ScenarioRef(r.name(r.required(m, "path", "a scenario file or folder"), "a path"),
+                        m.has("domain") ? r.name(m.get("domain"), "a domain name") : null));
+            } else {
+                scenarios.add(new TournamentSpec.ScenarioRef(r.name(item, "a scenario path"), null));
+            }
+        }
+        if (scenarios.isEmpty()) throw r.error(sl, "a tournament needs at least one scenario");
+
+        List<TournamentSpec.AgentRef> agents = new ArrayList<>();
+        Map<String, PourparlerNode> seen = new HashMap<>();
+        ListNode al = r.list(r.required(top, "agents", "the agents that take part"), "the agents");
+        for (PourparlerNode item : al.items()) {
+            String display;
+            String spec;
+            PourparlerNode specNode;
+            if (item instanceof MapNode m) {
+                r.checkKeys(m, AGENT_KEYS);
+                specNode = r.required(m, "agent", "the agent, e.g. boulware or time-dependent:0.5");
+                spec = r.name(specNode, "an agent");
+                display = m.has("name") ? r.name(m.get("name"), "a display name") : spec;
+            } else {
+                specNode = item;
+                spec = r.name(item, "an agent");
+                display = spec;
+            }
+            try {
+                Agents.create(spec);
+            } catch (IllegalArgumentException e) {
+                throw r.error(specNode, e.getMessage());
+            }
+            PourparlerNode first = seen.putIfAbsent(display, item);
+            if (first != null) {
+                throw r.error(item, "two agents are named '" + display + "' (the first at line " + first.line()
+                        + "); give them distinct names with 'name:'");
+            }
+            agents.add(new TournamentSpec.AgentRef(display, spec));
+        }
+        if (agents.isEmpty()) throw r.error(al, "a tournament needs at least one agent");
+
+        Protocol protocol = Protocol.ALTERNATING;
+        if (top.has("protocol")) {
+            List<String> ids = java.util.Arrays.stream(Protocol.values()).map(Protocol::id).toList();
+            protocol = Protocol.of(r.choice(top.get("protocol"), ids));
+        }
+        Deadline deadline = Deadline.rounds(1000);
+        if (top.has("deadline")) {
+            MapNode d = r.map(top.get("deadline"), "the deadline (rounds: N and/or seconds: S)");
+            r.checkKeys(d, DEADLINE_KEYS);
+            long rounds = d.has("rounds") ? r.longValue(d.get("rounds")) : 0;
+            double seconds = d.has("seconds") ? r.number(d.get("seconds")) : 0;
+            if (rounds < 0 || rounds > Integer.MAX_VALUE) throw r.error(d.get("rounds"), "the number of rounds must be between 0 and " + Integer.MAX_VALUE);
+            try {
+                deadline = new Deadline((int) rounds, seconds);
+            } catch (IllegalArgumentException e) {
+                throw r.error(d, e.getMessage());
+            }
+        }
+        int repetitions = top.has("repetitions") ? positive(r, top.get("repetitions"), "repetitions") : 1;
+        boolean rotate = !top.has("roles") || r.choice(top.get("roles"), List.of("rotate", "fixed")).equals("rotate");
+        boolean selfPlay = top.has("selfPlay") && r.bool(top.get("selfPlay"));
+        Session.NoAgreement noAgreement = Session.NoAgreement.RESERVATION;
+        if (top.has("noAgreement") && r.choice(top.get("noAgreement"), List.of("reservation", "zero")).equals("zero")) {
+            noAgreement = Session.NoAgreement.ZERO;
+        }
+        int probes = top.has("probes") ? positive(r, top.get("probes"), "probes") : 3;
+        double timeLimit = top.has("timeLimit") ? nonNegative(r, top.get("timeLimit")) : 60;
+        double timeBudget = top.has("timeBudget") ? nonNegative(r, top.get("timeBudget")) : 0;
+        return new TournamentSpec(name, seed, scenarios, agents, protocol, deadline, repetitions, rotate, selfPlay, noAgreement,
+                probes, timeLimit, timeBudget, base);
+    }
+
+    private static int positive(PourparlerReader r, PourparlerNode n, String what) throws ScenarioFormatException {
+        long v = r.longValue(n);
+        if (v < 1 || v > 1_000_000) throw r.error(n, what + " must be between 1 and 1000000, but is " + v);
+        return (int) v;
+    }
+
+    private static double nonNegative(PourparlerReader r, PourparlerNode n) throws ScenarioFormatException {
+        double v = r.number(n);
+        if (v < 0) throw r.error(n, "must be a number of seconds >= 0 (0 for none), but is " + v);
+        return v;
+    }
+}

@@ -1,0 +1,148 @@
+package org.pourparler.tournament;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.pourparler.negotiation.Action;
+import org.pourparler.negotiation.NegotiationView;
+import org.pourparler.negotiation.Negotiator;
+
+/**
+ * Runs a tournament on this machine's cores. Each idle worker takes the next negotiation, so work
+ * balances itself; each negotiation's seed depends on its coordinates only, so the rows do not
+ * depend on the number of threads. A watchdog abandons a negotiation that runs past the
+ * specification's time limit (an agent that never returns): its rows record a "hung" fault against
+ * the agent that was moving, a fresh worker replaces the stuck one, and the tournament goes on.
+ */
+public final class LocalRunner {
+
+    /** Receives each negotiation's rows as it completes; calls are serialised. */
+    @FunctionalInterface
+    public interface Listener {
+        void completed(Match match, List<ResultRow> rows);
+    }
+
+    /** What a run did. */
+    public record Summary(int total, int skipped, int played, int hung, boolean interrupted) { }
+
+    private LocalRunner() { }
+
+    /**
+     * Plays every negotiation of the tournament whose id is not in {@code done}.
+     *
+     * @param threads  worker threads (at least 1)
+     * @param listener receives the rows of each negotiation as it completes (from worker threads, one at a time)
+     */
+    public static Summary run(Tournament t, Set<String> done, int threads, Listener listener) {
+        if (threads < 1) throw new IllegalArgumentException("The number of threads must be >= 1, but was " + threads);
+        List<Match> todo = new ArrayList<>();
+        for (Match m : t.matches()) if (!done.contains(m.id())) todo.add(m);
+        int skipped = t.matches().size() - todo.size();
+        if (todo.isEmpty()) return new Summary(t.matches().size(), skipped, 0, 0, false);
+
+        AtomicInteger workerNumber = new AtomicInteger();
+        ThreadFactory daemons = r -> {
+            Thread th = new Thread(r, "pourparler-worker-" + workerNumber.incrementAndGet());
+            th.setDaemon(true);                    // a hung agent never keeps the process alive
+            return th;
+        };
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 1, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), daemons);
+        Map<Match, Running> running = new ConcurrentHashMap<>();
+        CountDownLatch finished = new CountDownLatch(todo.size());
+        AtomicInteger hung = new AtomicInteger();
+        Object sink = new Object();
+        for (Match m : todo) {
+            pool.execute(() -> {
+                List<Negotiator> ns = t.negotiators(m);
+                Running run = new Running(Thread.currentThread(), System.nanoTime(), new AtomicInteger(-1), new AtomicBoolean());
+                List<Negotiator> watched = new ArrayList<>();
+                for (int p = 0; p < ns.size(); p++) watched.add(new Watched(ns.get(p), p, run.moving()));
+                running.put(m, run);
+                List<ResultRow> rows;
+                try {
+                    rows = t.play(m, watched);
+                } catch (RuntimeException | Error e) {
+                    rows = t.failed(m, "", "error", e.toString());
+                } finally {
+                    running.remove(m);
+                }
+                if (run.abandoned().compareAndSet(false, true)) {
+                    synchronized (sink) {
+                        listener.completed(m, rows);
+                    }
+                    finished.countDown();
+                }
+            });
+        }
+        boolean interrupted = false;
+        long limit = (long) (t.spec().timeLimit() * 1e9);
+        try {
+            while (!finished.await(limit > 0 ? Math.max(10, Math.min(1000, limit / 10_000_000)) : 1000, TimeUnit.MILLISECONDS)) {
+                if (limit <= 0) continue;
+                long now = System.nanoTime();
+                for (Map.Entry<Match, Running> e : running.entrySet()) {
+                    Running r = e.getValue();
+                    if (now - r.started() <= limit || !r.abandoned().compareAndSet(false, true)) continue;
+                    Match m = e.getKey();
+                    running.remove(m);
+                    int p = r.moving().get();
+                    String who = p < 0 ? "" : t.spec().agents().get(m.agent(p)).name();
+                    List<ResultRow> rows = t.failed(m, who, "hung", "the negotiation did not finish within the time limit of "
+                            + t.spec().timeLimit() + " s" + (who.isEmpty() ? "" : "; " + who + " was moving"));
+                    synchronized (sink) {
+                        listener.completed(m, rows);
+                    }
+                    hung.incrementAndGet();
+                    finished.countDown();
+                    r.thread().interrupt();
+                    // the stuck thread cannot be stopped safely: add a worker so the others keep the pace
+                    pool.setMaximumPoolSize(pool.getMaximumPoolSize() + 1);
+                    pool.setCorePoolSize(pool.getCorePoolSize() + 1);
+                }
+            }
+        } catch (InterruptedException e) {
+            interrupted = true;
+            Thread.currentThread().interrupt();
+        } finally {
+            pool.shutdownNow();
+        }
+        int played = todo.size() - (int) finished.getCount();
+        return new Summary(t.matches().size(), skipped, played, hung.get(), interrupted);
+    }
+
+    private record Running(Thread thread, long started, AtomicInteger moving, AtomicBoolean abandoned) { }
+
+    /** Notes which position is moving, so a hang can be blamed on the right agent. */
+    private static final class Watched implements Negotiator {
+        private final Negotiator inner;
+        private final int position;
+        private final AtomicInteger moving;
+
+        Watched(Negotiator inner, int position, AtomicInteger moving) {
+            this.inner = inner;
+            this.position = position;
+            this.moving = moving;
+        }
+
+        @Override public void start(NegotiationView view) {
+            moving.set(position);
+            inner.start(view);
+        }
+
+        @Override public Action act(NegotiationView view) {
+            moving.set(position);
+            return inner.act(view);
+        }
+
+        @Override public String name() { return inner.name(); }
+    }
+}

@@ -1,0 +1,241 @@
+package org.pourparler.tournament;
+
+import java.io.IOException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+import org.pourparler.agents.Agents;
+import org.pourparler.analysis.AgreementAnalysis;
+import org.pourparler.analysis.AnalysisLimitException;
+import org.pourparler.analysis.FrontierPoint;
+import org.pourparler.io.ScenarioFormatException;
+import org.pourparler.io.Scenarios;
+import org.pourparler.model.Party;
+import org.pourparler.model.Profile;
+import org.pourparler.model.Role;
+import org.pourparler.model.Scenario;
+import org.pourparler.negotiation.Negotiator;
+import org.pourparler.negotiation.Session;
+import org.pourparler.negotiation.SessionResult;
+
+/**
+ * A tournament ready to run: its specification, the scenarios it resolved to, and every
+ * negotiation in a fixed order. {@link #play} runs one negotiation and returns its rows; it is
+ * thread-safe, and each scenario's analysis (for the metrics) is computed once.
+ */
+public final class Tournament {
+
+    /** A resolved scenario: its key (path relative to the specification, "#domain" when chosen) and the scenario. */
+    public record Entry(String key, Scenario scenario) { }
+
+    private final TournamentSpec spec;
+    private final List<Entry> scenarios;
+    private final List<Match> matches;
+    private final ConcurrentHashMap<Integer, Analysis> analyses = new ConcurrentHashMap<>();
+
+    /** The analysis a scenario's metrics need, or the reason it is missing. */
+    private record Analysis(AgreementAnalysis.Report report, double[] best) { }
+
+    private Tournament(TournamentSpec spec, List<Entry> scenarios) {
+        this.spec = spec;
+        this.scenarios = List.copyOf(scenarios);
+        this.matches = schedule(spec, this.scenarios);
+    }
+
+    /** A tournament over already loaded scenarios (keys must be distinct). */
+    public static Tournament of(TournamentSpec spec, List<Entry> scenarios) {
+        return new Tournament(spec, scenarios);
+    }
+
+    /**
+     * Resolves the specification's scenario paths and globs (relative to its folder) and reads every
+     * scenario. A glob matches folders and .yaml/.yml/.json files, in name order.
+     *
+     * @throws ScenarioFormatException naming the entry that matches nothing or the file that cannot be read
+     */
+    public static Tournament load(TournamentSpec spec) throws ScenarioFormatException {
+        List<Entry> entries = new ArrayList<>();
+        java.util.Set<String> keys = new java.util.HashSet<>();
+        for (int i = 0; i < spec.scenarios().size(); i++) {
+            TournamentSpec.ScenarioRef ref = spec.scenarios().get(i);
+            List<Path> paths = resolve(spec.base(), ref.path());
+            if (paths.isEmpty()) {
+                throw new ScenarioFormatException("scenarios[" + i + "]", null, "'" + ref.path() + "' matches no scenario file or folder"
+                        + " (paths are relative to " + spec.base() + ")");
+            }
+            for (Path p : paths) {
+                Scenario s = Scenarios.read(p, ref.domain()).scenario();
+                String key = spec.base().relativize(p.toAbsolutePath().normalize()).toString().replace('\\', '/')
+                        + (ref.domain() == null ? "" : "#" + ref.domain());
+                if (keys.add(key)) entries.add(new Entry(key, s));
+            }
+        }
+        return new Tournament(spec, entries);
+    }
+
+    private static List<Path> resolve(Path base, String pattern) throws ScenarioFormatException {
+        boolean glob = pattern.chars().anyMatch(c -> "*?[{".indexOf(c) >= 0);
+        Path direct = base.resolve(pattern).toAbsolutePath().normalize();
+        if (!glob) return Files.exists(direct) ? List.of(direct) : List.of();
+        // walk from the longest folder without glob characters, as deep as the pattern has segments
+        String[] parts = pattern.replace('\\', '/').split("/");
+        Path root = pattern.startsWith("/") ? Path.of("/") : base;
+        int k = 0;
+        while (k < parts.length && parts[k].chars().noneMatch(c -> "*?[{".indexOf(c) >= 0)) root = root.resolve(parts[k++]);
+        Path start = root.toAbsolutePath().normalize();
+        if (!Files.isDirectory(start)) return List.of();
+        boolean deep = pattern.contains("**");
+        int depth = deep ? Integer.MAX_VALUE : parts.length - k;
+        String full = start.toString().replace('\\', '/') + "/" + String.join("/", java.util.Arrays.copyOfRange(parts, k, parts.length));
+        PathMatcher m = FileSystems.getDefault().getPathMatcher("glob:" + full);
+        try (Stream<Path> walk = Files.walk(start, depth)) {
+            return walk.filter(p -> !p.equals(start))
+                    .filter(p -> m.matches(Path.of(p.toString().replace('\\', '/'))))
+                    .filter(p -> Files.isDirectory(p) || p.toString().matches("(?i).*\\.(ya?ml|json)$"))
+                    .sorted()
+                    .toList();
+        } catch (IOException | java.io.UncheckedIOException e) {
+            throw new ScenarioFormatException(pattern, null, "cannot list " + start + ": " + e.getMessage());
+        }
+    }
+
+    /** Every negotiation: scenario by scenario, agent tuples in order, then repetitions. */
+    static List<Match> schedule(TournamentSpec spec, List<Entry> scenarios) {
+        List<String> names = spec.agents().stream().map(TournamentSpec.AgentRef::name).toList();
+        List<Match> out = new ArrayList<>();
+        int a = names.size();
+        for (int s = 0; s < scenarios.size(); s++) {
+            int n = scenarios.get(s).scenario().negotiators().size();
+            if (n < 2) continue;
+            int[] tuple = new int[n];
+            while (true) {
+                if (admissible(tuple, spec)) {
+                    for (int r = 0; r < spec.repetitions(); r++) {
+                        out.add(Match.of(s, scenarios.get(s).key(), tuple, names, r, spec.seed()));
+                    }
+                }
+                int p = n - 1;
+                while (p >= 0 && ++tuple[p] == a) tuple[p--] = 0;
+                if (p < 0) break;
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    private static boolean admissible(int[] tuple, TournamentSpec spec) {
+        for (int i = 0; i < tuple.length; i++) {
+            for (int j = i + 1; j < tuple.length; j++) {
+                if (!spec.selfPlay() && tuple[i] == tuple[j]) return false;
+                if (!spec.rotateRoles() && tuple[i] > tuple[j]) return false;   // one order per set of agents
+            }
+        }
+        return true;
+    }
+
+    public TournamentSpec spec() { return spec; }
+
+    public List<Entry> scenarios() { return scenarios; }
+
+    /** Every negotiation, in schedule order. */
+    public List<Match> matches() { return matches; }
+
+    /** Fresh negotiators for a match, one per negotiating position. */
+    public List<Negotiator> negotiators(Match m) {
+        List<Negotiator> out = new ArrayList<>();
+        for (int p = 0; p < m.agents().length; p++) out.add(Agents.create(spec.agents().get(m.agent(p)).agent()));
+        return out;
+    }
+
+    /** Runs one negotiation with the given negotiators (normally {@link #negotiators(Match)}) and returns one row per party. */
+    public List<ResultRow> play(Match m, List<? extends Negotiator> negotiators) {
+        Scenario s = scenarios.get(m.scenario()).scenario();
+        SessionResult r;
+        try {
+            r = Session.run(s, negotiators, spec.deadline(), spec.sessionOptions(m.seed()));
+        } catch (RuntimeException e) {
+            return failed(m, "", "error", "the negotiation could not run: " + e.getMessage());
+        }
+        String faultAgent = "";
+        String fault = "";
+        if (r.fault() != null) {
+            faultAgent = spec.agents().get(m.agent(r.fault().party())).name();
+            fault = r.fault().kind() + ": " + r.fault().message();
+        }
+        return rows(m, r.agreement() != null, r.agreement(), r.utilities(), r.rounds(), r.time(), r.seconds(), r.ending(), faultAgent, fault);
+    }
+
+    /** The rows of a negotiation that produced no session result (it could not run, or was abandoned as hung). */
+    public List<ResultRow> failed(Match m, String faultAgent, String kind, String message) {
+        Scenario s = scenarios.get(m.scenario()).scenario();
+        double[] payoff = new double[s.parties().size()];
+        for (int k = 0; k < payoff.length; k++) {
+            payoff[k] = spec.noAgreement() == Session.NoAgreement.ZERO ? 0 : s.parties().get(k).profile().reservation();
+        }
+        return rows(m, false, null, payoff, 0, 0, 0, "fault", faultAgent, kind + ": " + message);
+    }
+
+    private List<ResultRow> rows(Match m, boolean agreed, org.pourparler.model.Outcome agreement, double[] payoff, int rounds,
+                                 double time, double seconds, String ending, String faultAgent, String fault) {
+        Scenario s = scenarios.get(m.scenario()).scenario();
+        Analysis a = analysis(m.scenario());
+        SessionResult.Metrics metrics = agreed ? SessionResult.Metrics.of(a.report(), s, agreement, payoff) : null;
+        double welfare = 0;
+        for (double u : payoff) welfare += u;
+        String outcome = agreed ? describe(s, agreement) : "";
+        List<String> agentNames = new ArrayList<>();
+        for (int p = 0; p < m.agents().length; p++) agentNames.add(spec.agents().get(m.agent(p)).name());
+        List<ResultRow> out = new ArrayList<>();
+        int position = 0;
+        for (int k = 0; k < s.parties().size(); k++) {
+            Party party = s.parties().get(k);
+            Profile profile = party.profile();
+            boolean negotiator = party.role() == Role.NEGOTIATOR;
+            String agent = negotiator ? agentNames.get(position) : "";
+            List<String> others = new ArrayList<>(agentNames);
+            if (negotiator) others.remove(position);
+            double advantage = (payoff[k] - profile.reservation()) / (a.best()[k] - profile.reservation());
+            out.add(new ResultRow(m.id(), scenarios.get(m.scenario()).key(), m.repetition(), m.seed(), spec.protocol().id(), k,
+                    party.name(), negotiator ? "negotiator" : "ratifier", agent, String.join("+", others), agreed, outcome,
+                    payoff[k], advantage, welfare, rounds, time, seconds,
+                    metrics == null ? Double.NaN : metrics.pareto(), metrics == null ? Double.NaN : metrics.nash(),
+                    metrics == null ? Double.NaN : metrics.kalaiSmorodinsky(), ending, faultAgent, fault));
+            if (negotiator) position++;
+        }
+        return out;
+    }
+
+    private static String describe(Scenario s, org.pourparler.model.Outcome o) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < o.size(); i++) {
+            if (i > 0) b.append("; ");
+            b.append(s.domain().issue(i).name()).append('=').append(s.domain().issue(i).label(o.value(i)));
+        }
+        return b.toString();
+    }
+
+    private Analysis analysis(int scenario) {
+        return analyses.computeIfAbsent(scenario, k -> {
+            Scenario s = scenarios.get(k).scenario();
+            AgreementAnalysis.Report report;
+            try {
+                report = AgreementAnalysis.analyze(s, AgreementAnalysis.Options.defaults().withListLimit(1).withThreads(1));
+            } catch (AnalysisLimitException e) {
+                report = null;
+            }
+            double[] best = new double[s.parties().size()];
+            java.util.Arrays.fill(best, Double.NaN);
+            if (report != null) {
+                java.util.Arrays.fill(best, Double.NEGATIVE_INFINITY);
+                for (FrontierPoint p : report.paretoAll().points()) {
+                    for (int i = 0; i < best.length; i++) best[i] = Math.max(best[i], p.utility(i));
+                }
+            }
+            return new Analysis(report, best);
+        });
+    }
+}
