@@ -75,6 +75,11 @@ final class NegotiateCommand implements Callable<Integer> {
     @Option(names = "--trace", paramLabel = "FILE.csv", description = "Write every move to a CSV file.")
     Path trace;
 
+    @Option(names = "--plot", paramLabel = "FILE", description = {"Also draw the session to FILE.svg or FILE.png: the packages "
+            + "put on the table in the utility plane(s), with the Pareto frontier, reservation lines and the agreement, and "
+            + "every party's utility of them over time."})
+    Path plot;
+
     @Spec
     CommandSpec spec;
 
@@ -102,6 +107,7 @@ final class NegotiateCommand implements Callable<Integer> {
         }
         Scenarios.Loaded loaded = input.load();
         Scenario s = loaded.scenario();
+        if (plot != null) SessionPlot.check(plot, s);
         List<Party> negotiating = s.negotiators();
         if (agents.size() != negotiating.size()) {
             throw new Main.UserException(input.path + ": the scenario has " + negotiating.size() + " negotiating parties "
@@ -128,6 +134,10 @@ final class NegotiateCommand implements Callable<Integer> {
             text(s, ns, r, out);
         }
         if (trace != null) writeTrace(s, r);
+        if (plot != null) {
+            SessionPlot.write(s, r, plot, spec.commandLine().getErr());
+            spec.commandLine().getErr().println("wrote " + plot);
+        }
         return 0;
     }
 

@@ -10,14 +10,21 @@ import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
+import java.util.function.Consumer;
 import javax.imageio.ImageIO;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
@@ -33,59 +40,156 @@ import org.pourparler.model.Scenario;
 /**
  * The analysis in pictures: for two parties the utility plane (outcomes, frontier, agreement zone,
  * reservation lines, solutions); for more, a matrix of pairwise planes. SVG or PNG by file name.
+ * Its package-private helpers (file type, pairs and grid, styled plane, frontier, composing several
+ * charts into one SVG or PNG) are shared with {@link SessionPlot}.
  */
 final class UtilityPlot {
     static final int MAX_POINTS = 20_000;
-    private static final int CELL = 560;
+    /** Side of one utility plane, in pixels. */
+    static final int CELL = 560;
 
     private UtilityPlot() { }
 
-    static void write(AgreementAnalysis.Report report, Path file) throws IOException, Main.UserException {
-        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        boolean svg = name.endsWith(".svg");
-        if (!svg && !name.endsWith(".png")) {
-            throw new Main.UserException(file + ": --plot needs a file name ending in .svg or .png");
-        }
+    static void write(AgreementAnalysis.Report report, Path file) throws Main.UserException {
+        boolean svg = isSvg(file, "--plot");
         Scenario s = report.scenario();
         int n = s.parties().size();
         if (n < 2) throw new Main.UserException("--plot needs at least two parties, but the scenario has " + n);
         double[][] cloud = sample(s);
-        List<int[]> pairs = new ArrayList<>();
-        for (int a = 0; a < n; a++) for (int b = a + 1; b < n; b++) pairs.add(new int[] {a, b});
-        int cols = (int) Math.ceil(Math.sqrt(pairs.size()));
+        List<int[]> pairs = pairs(n);
+        int cols = columns(pairs.size());
         int rows = (pairs.size() + cols - 1) / cols;
-        int width = cols * CELL;
-        int height = rows * CELL;
         List<XYChart> charts = new ArrayList<>();
         for (int[] p : pairs) charts.add(chart(report, cloud, p[0], p[1], charts.isEmpty()));
-        Path parent = file.toAbsolutePath().getParent();
-        if (parent != null) Files.createDirectories(parent);
-        if (svg) {
-            VectorGraphics2D g = new VectorGraphics2D();
-            paint(g, charts, cols);
-            Processor processor = Processors.get("svg");
-            Document doc = processor.getDocument(g.getCommands(), new PageSize(0, 0, width, height));
-            try (OutputStream out = Files.newOutputStream(file)) {
-                doc.writeTo(out);
+        writeImage(file, "--plot", svg, cols * CELL, rows * CELL, g -> paintGrid(g, charts, cols),
+                s.title() + ": utility " + (n == 2 ? "plane" : "planes"), charts);
+    }
+
+    /**
+     * Whether the file is to be an SVG (true) or a PNG (false), by its name's ending.
+     *
+     * @throws Main.UserException naming the option when the ending is neither
+     */
+    static boolean isSvg(Path file, String option) throws Main.UserException {
+        String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (name.endsWith(".svg")) return true;
+        if (name.endsWith(".png")) return false;
+        throw new Main.UserException(file + ": " + option + " needs a file name ending in .svg or .png");
+    }
+
+    /** Every pair of parties {a, b} with a &lt; b, in order: the cells of a matrix of utility planes. */
+    static List<int[]> pairs(int n) {
+        List<int[]> pairs = new ArrayList<>();
+        for (int a = 0; a < n; a++) for (int b = a + 1; b < n; b++) pairs.add(new int[] {a, b});
+        return pairs;
+    }
+
+    /** Columns of the (nearly square) grid that holds this many cells. */
+    static int columns(int cells) {
+        return (int) Math.ceil(Math.sqrt(cells));
+    }
+
+    /** Paints the charts in a grid of {@link #CELL}-sized cells, row by row from the top left. */
+    static void paintGrid(Graphics2D g, List<XYChart> charts, int cols) {
+        for (int c = 0; c < charts.size(); c++) paintAt(g, charts.get(c), (c % cols) * CELL, (c / cols) * CELL, CELL, CELL);
+    }
+
+    /** Paints one chart into the rectangle at (x, y) of the given size. */
+    static void paintAt(Graphics2D g, XYChart chart, int x, int y, int width, int height) {
+        Graphics2D cell = (Graphics2D) g.create(x, y, width, height);
+        chart.paint(cell, width, height);
+        cell.dispose();
+    }
+
+    /**
+     * Writes one picture of the given size, painted by {@code painter}, as SVG (vector, every chart
+     * on one VectorGraphics2D canvas) or PNG. An SVG gets a {@code <title>} and a {@code <desc>}
+     * naming its charts, since its text is drawn as outlines. Creates missing folders.
+     *
+     * @throws Main.UserException naming the option and the file when it cannot be written
+     */
+    static void writeImage(Path file, String option, boolean svg, int width, int height, Consumer<Graphics2D> painter,
+                           String title, List<XYChart> charts) throws Main.UserException {
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) Files.createDirectories(parent);
+            if (svg) {
+                VectorGraphics2D g = new VectorGraphics2D();
+                painter.accept(g);
+                Processor processor = Processors.get("svg");
+                Document doc = processor.getDocument(g.getCommands(), new PageSize(0, 0, width, height));
+                ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+                doc.writeTo(bytes);
+                String text = withTitle(bytes.toString(StandardCharsets.UTF_8), title,
+                        charts.stream().map(c -> c.getTitle()).filter(t -> t != null && !t.isEmpty()).toList());
+                Files.writeString(file, text, StandardCharsets.UTF_8);
+            } else {
+                BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+                Graphics2D g = img.createGraphics();
+                g.setColor(Color.WHITE);
+                g.fillRect(0, 0, width, height);
+                g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+                painter.accept(g);
+                g.dispose();
+                try (OutputStream out = Files.newOutputStream(file)) {
+                    ImageIO.write(img, "png", out);
+                }
             }
-        } else {
-            BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-            Graphics2D g = img.createGraphics();
-            g.setColor(Color.WHITE);
-            g.fillRect(0, 0, width, height);
-            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-            paint(g, charts, cols);
-            g.dispose();
-            ImageIO.write(img, "png", file.toFile());
+        } catch (IOException e) {
+            throw new Main.UserException("cannot write " + option + " " + file + ": " + reason(e));
         }
     }
 
-    private static void paint(Graphics2D g, List<XYChart> charts, int cols) {
-        for (int c = 0; c < charts.size(); c++) {
-            Graphics2D cell = (Graphics2D) g.create((c % cols) * CELL, (c / cols) * CELL, CELL, CELL);
-            charts.get(c).paint(cell, CELL, CELL);
-            cell.dispose();
+    /** A readable cause: the JDK's file-system exceptions carry only the path in their message. */
+    private static String reason(IOException e) {
+        if (e instanceof AccessDeniedException) return "permission denied";
+        if (e instanceof FileAlreadyExistsException x) return x.getFile() + " exists and is not a folder";
+        if (e instanceof NoSuchFileException x) return "no such file or folder " + x.getFile();
+        if (e instanceof FileSystemException x && x.getReason() != null) return x.getReason();
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
+    /** Adds a title and a description after the opening svg tag. */
+    private static String withTitle(String svg, String title, List<String> chartTitles) {
+        int open = svg.indexOf("<svg");
+        int end = open < 0 ? -1 : svg.indexOf('>', open);
+        if (end < 0) return svg;
+        String meta = "\n  <title>" + xml(title) + "</title>\n  <desc>" + xml(String.join("; ", chartTitles)) + "</desc>";
+        return svg.substring(0, end + 1) + meta + svg.substring(end + 1);
+    }
+
+    private static String xml(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+
+    /** An empty utility plane of party a (x) against party b (y), styled like every plane. */
+    static XYChart plane(String title, String na, String nb, boolean legend) {
+        XYChart chart = new XYChartBuilder().width(CELL).height(CELL).title(title)
+                .xAxisTitle("utility of " + na).yAxisTitle("utility of " + nb).build();
+        Styler st = chart.getStyler();
+        st.setLegendPosition(Styler.LegendPosition.InsideSW);
+        chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        chart.getStyler().setMarkerSize(6);
+        chart.getStyler().setLegendVisible(legend);
+        chart.getStyler().setChartBackgroundColor(Color.WHITE);
+        chart.getStyler().setLegendFont(st.getLegendFont().deriveFont(10f));
+        return chart;
+    }
+
+    /**
+     * The Pareto frontier projected on the plane of a and b: a line through the points for two
+     * parties, the Pareto-optimal points (not a frontier in the projection) for more.
+     */
+    static void addFrontier(XYChart chart, List<FrontierPoint> front, int a, int b, boolean bilateral) {
+        if (front.isEmpty()) return;
+        XYSeries f = chart.addSeries(bilateral ? "Pareto frontier" : "Pareto-optimal outcomes",
+                front.stream().mapToDouble(p -> p.utility(a)).toArray(), front.stream().mapToDouble(p -> p.utility(b)).toArray());
+        if (bilateral) {
+            f.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+            f.setLineColor(Color.BLACK);
         }
+        f.setMarkerColor(Color.BLACK);
+        f.setMarker(SeriesMarkers.DIAMOND);
     }
 
     /** Utility vectors of every outcome, or of a seeded uniform sample when there are too many. */
@@ -117,16 +221,7 @@ final class UtilityPlot {
         String na = s.parties().get(a).name();
         String nb = s.parties().get(b).name();
         boolean sampled = !s.domain().isEnumerable(MAX_POINTS);
-        XYChart chart = new XYChartBuilder().width(CELL).height(CELL)
-                .title(s.parties().size() == 2 ? s.title() : na + " vs " + nb)
-                .xAxisTitle("utility of " + na).yAxisTitle("utility of " + nb).build();
-        Styler st = chart.getStyler();
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideSW);
-        chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
-        chart.getStyler().setMarkerSize(6);
-        chart.getStyler().setLegendVisible(legend);
-        chart.getStyler().setChartBackgroundColor(Color.WHITE);
-        chart.getStyler().setLegendFont(st.getLegendFont().deriveFont(10f));
+        XYChart chart = plane(s.parties().size() == 2 ? s.title() : na + " vs " + nb, na, nb, legend);
         double lo = 0;
         double hi = 1;
         for (int k = 0; k < cloud.length - 1; k++) for (double v : cloud[k]) { lo = Math.min(lo, v); hi = Math.max(hi, v); }
@@ -168,20 +263,7 @@ final class UtilityPlot {
         }
         addLine(chart, "reservation of " + na, new double[] {ra, ra}, new double[] {lo, hi}, new Color(200, 80, 80));
         addLine(chart, "reservation of " + nb, new double[] {lo, hi}, new double[] {rb, rb}, new Color(80, 80, 200));
-        List<FrontierPoint> front = r.paretoAll().points();
-        if (!front.isEmpty() && s.parties().size() == 2) {
-            XYSeries f = chart.addSeries("Pareto frontier", front.stream().mapToDouble(p -> p.utility(a)).toArray(),
-                    front.stream().mapToDouble(p -> p.utility(b)).toArray());
-            f.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
-            f.setLineColor(Color.BLACK);
-            f.setMarkerColor(Color.BLACK);
-            f.setMarker(SeriesMarkers.DIAMOND);
-        } else if (!front.isEmpty()) {
-            XYSeries f = chart.addSeries("Pareto-optimal outcomes", front.stream().mapToDouble(p -> p.utility(a)).toArray(),
-                    front.stream().mapToDouble(p -> p.utility(b)).toArray());
-            f.setMarkerColor(Color.BLACK);
-            f.setMarker(SeriesMarkers.DIAMOND);
-        }
+        addFrontier(chart, r.paretoAll().points(), a, b, s.parties().size() == 2);
         addSolution(chart, "Nash", r.solutions().nash(), a, b, new Color(230, 120, 0), SeriesMarkers.SQUARE);
         addSolution(chart, "Kalai–Smorodinsky", r.solutions().kalaiSmorodinsky(), a, b, new Color(150, 0, 180), SeriesMarkers.TRIANGLE_UP);
         addSolution(chart, "egalitarian", r.solutions().egalitarian(), a, b, new Color(0, 140, 200), SeriesMarkers.TRIANGLE_DOWN);
@@ -189,7 +271,8 @@ final class UtilityPlot {
         return chart;
     }
 
-    private static void addLine(XYChart chart, String name, double[] x, double[] y, Color color) {
+    /** A dashed line without markers. */
+    static void addLine(XYChart chart, String name, double[] x, double[] y, Color color) {
         XYSeries s = chart.addSeries(name, x, y);
         s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
         s.setLineColor(color);
