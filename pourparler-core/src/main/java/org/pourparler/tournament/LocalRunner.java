@@ -62,13 +62,13 @@ public final class LocalRunner {
         Object sink = new Object();
         for (Match m : todo) {
             pool.execute(() -> {
-                List<Negotiator> ns = t.negotiators(m);
                 Running run = new Running(Thread.currentThread(), System.nanoTime(), new AtomicInteger(-1), new AtomicBoolean());
-                List<Negotiator> watched = new ArrayList<>();
-                for (int p = 0; p < ns.size(); p++) watched.add(new Watched(ns.get(p), p, run.moving()));
                 running.put(m, run);
                 List<ResultRow> rows;
                 try {
+                    List<Negotiator> watched = new ArrayList<>();
+                    List<Negotiator> ns = t.negotiators(m);
+                    for (int p = 0; p < ns.size(); p++) watched.add(new Watched(ns.get(p), p, run.moving()));
                     rows = t.play(m, watched);
                 } catch (RuntimeException | Error e) {
                     rows = t.failed(m, "", "error", e.toString());

@@ -37,19 +37,25 @@ public final class Tournament {
     private final List<Entry> scenarios;
     private final List<Match> matches;
     private final ConcurrentHashMap<Integer, Analysis> analyses = new ConcurrentHashMap<>();
+    private final java.util.function.Function<String, Negotiator> agentFactory;
 
     /** The analysis a scenario's metrics need, or the reason it is missing. */
     private record Analysis(AgreementAnalysis.Report report, double[] best) { }
 
-    private Tournament(TournamentSpec spec, List<Entry> scenarios) {
+    private Tournament(TournamentSpec spec, List<Entry> scenarios, java.util.function.Function<String, Negotiator> agentFactory) {
         this.spec = spec;
+        this.agentFactory = agentFactory;
         this.scenarios = List.copyOf(scenarios);
         this.matches = schedule(spec, this.scenarios);
     }
 
-    /** A tournament over already loaded scenarios (keys must be distinct). */
-    public static Tournament of(TournamentSpec spec, List<Entry> scenarios) {
-        return new Tournament(spec, scenarios);
+    /**
+     * A tournament over already loaded scenarios (keys must be distinct), making agents from their
+     * specifications with {@code agentFactory} (normally {@link Agents#create}; tests and embedding
+     * programs can supply their own).
+     */
+    public static Tournament of(TournamentSpec spec, List<Entry> scenarios, java.util.function.Function<String, Negotiator> agentFactory) {
+        return new Tournament(spec, scenarios, agentFactory);
     }
 
     /**
@@ -75,7 +81,7 @@ public final class Tournament {
                 if (keys.add(key)) entries.add(new Entry(key, s));
             }
         }
-        return new Tournament(spec, entries);
+        return new Tournament(spec, entries, Agents::create);
     }
 
     private static List<Path> resolve(Path base, String pattern) throws ScenarioFormatException {
@@ -147,7 +153,7 @@ public final class Tournament {
     /** Fresh negotiators for a match, one per negotiating position. */
     public List<Negotiator> negotiators(Match m) {
         List<Negotiator> out = new ArrayList<>();
-        for (int p = 0; p < m.agents().length; p++) out.add(Agents.create(spec.agents().get(m.agent(p)).agent()));
+        for (int p = 0; p < m.agents().length; p++) out.add(agentFactory.apply(spec.agents().get(m.agent(p)).agent()));
         return out;
     }
 

@@ -1,0 +1,232 @@
+package org.pourparler.tournament;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.pourparler.agents.Agents;
+import org.pourparler.io.ScenarioFormatException;
+import org.pourparler.io.TournamentFormat;
+import org.pourparler.negotiation.Action;
+import org.pourparler.negotiation.Negotiator;
+
+/** Specifications, schedules, the local runner's determinism, resumption and fault isolation. */
+class TournamentTest {
+
+    static final Path EXAMPLES = Path.of(System.getProperty("user.dir")).resolve("../examples").normalize();
+
+    static TournamentSpec spec(String yaml) throws ScenarioFormatException {
+        return TournamentFormat.parse(yaml, "spec.yaml", EXAMPLES);
+    }
+
+    static final String BASIC = """
+            format: pourparler-tournament/1
+            name: basic
+            seed: 7
+            scenarios: [labour-contract.yaml, supplier-deal.yaml]
+            agents: [boulware, conceder, {name: Lin, agent: linear}]
+            deadline: {rounds: 60}
+            repetitions: 2
+            """;
+
+    @Test
+    void aSpecificationReadsWithItsDefaults() throws Exception {
+        TournamentSpec s = spec(BASIC);
+        assertThat(s.name()).isEqualTo("basic");
+        assertThat(s.agents()).extracting(TournamentSpec.AgentRef::name).containsExactly("boulware", "conceder", "Lin");
+        assertThat(s.agents().get(2).agent()).isEqualTo("linear");
+        assertThat(s.deadline().rounds()).isEqualTo(60);
+        assertThat(s.rotateRoles()).isTrue();
+        assertThat(s.selfPlay()).isFalse();
+        assertThat(s.timeLimit()).isEqualTo(60);
+    }
+
+    @Test
+    void specificationErrorsNameTheLineAndTheField() {
+        assertThatThrownBy(() -> spec(BASIC + "rounds: 5\n")).hasMessageContaining("spec.yaml: line 8")
+                .hasMessageContaining("unknown key 'rounds'");
+        assertThatThrownBy(() -> spec(BASIC.replace("conceder", "smart"))).hasMessageContaining("agents[1]")
+                .hasMessageContaining("Unknown agent 'smart'");
+        assertThatThrownBy(() -> spec(BASIC.replace("{name: Lin, agent: linear}", "{name: boulware, agent: linear}")))
+                .hasMessageContaining("two agents are named 'boulware'");
+        assertThatThrownBy(() -> spec(BASIC.replace("format: pourparler-tournament/1", "format: pourparler/1")))
+                .hasMessageContaining("format 'pourparler/1' is not supported");
+        assertThatThrownBy(() -> spec(BASIC.replace("repetitions: 2", "repetitions: 0"))).hasMessageContaining("repetitions must be between 1");
+        assertThatThrownBy(() -> Tournament.load(spec(BASIC.replace("supplier-deal.yaml", "nowhere/*.yaml"))))
+                .hasMessageContaining("scenarios[1]").hasMessageContaining("matches no scenario");
+    }
+
+    @Test
+    void theScheduleHasEveryOrderOfDistinctAgentsOnEveryScenario() throws Exception {
+        Tournament t = Tournament.load(spec(BASIC));
+        // 2 scenarios (each with 2 negotiators) x 3*2 ordered pairs x 2 repetitions
+        assertThat(t.matches()).hasSize(2 * 6 * 2);
+        assertThat(t.matches()).extracting(Match::id).doesNotHaveDuplicates();
+        Tournament fixed = Tournament.load(spec(BASIC + "roles: fixed\n"));
+        assertThat(fixed.matches()).hasSize(2 * 3 * 2);
+        Tournament self = Tournament.load(spec(BASIC + "selfPlay: true\n"));
+        assertThat(self.matches()).hasSize(2 * 9 * 2);
+    }
+
+    @Test
+    void seedsDependOnTheNegotiationsNamesNotOnTheirOrder() throws Exception {
+        Tournament t = Tournament.load(spec(BASIC));
+        Tournament reordered = Tournament.load(spec(BASIC.replace("[labour-contract.yaml, supplier-deal.yaml]",
+                "[supplier-deal.yaml, labour-contract.yaml]").replace("[boulware, conceder, {name: Lin, agent: linear}]",
+                "[{name: Lin, agent: linear}, conceder, boulware]")));
+        Set<String> a = new HashSet<>();
+        for (Match m : t.matches()) a.add(m.id() + "=" + m.seed());
+        Set<String> b = new HashSet<>();
+        for (Match m : reordered.matches()) b.add(m.id() + "=" + m.seed());
+        assertThat(b).isEqualTo(a);
+        Tournament otherSeed = Tournament.load(spec(BASIC.replace("seed: 7", "seed: 8")));
+        assertThat(otherSeed.matches().get(0).seed()).isNotEqualTo(t.matches().get(0).seed());
+    }
+
+    static List<ResultRow> runAll(Tournament t, Set<String> done, int threads) {
+        List<ResultRow> rows = new ArrayList<>();
+        LocalRunner.run(t, done, threads, (m, r) -> rows.addAll(r));
+        return rows;
+    }
+
+    static List<ResultRow> normalised(List<ResultRow> rows) {
+        return rows.stream().map(ResultRow::withoutSeconds)
+                .sorted(Comparator.comparing(ResultRow::match).thenComparingInt(ResultRow::position)).toList();
+    }
+
+    @Test
+    void theResultsDoNotDependOnTheNumberOfThreads() throws Exception {
+        Tournament t = Tournament.load(spec(BASIC));
+        List<ResultRow> one = runAll(t, Set.of(), 1);
+        List<ResultRow> two = runAll(Tournament.load(spec(BASIC)), Set.of(), 2);
+        assertThat(one).hasSize(t.matches().size() * 2 + 12 * 1);    // the labour contract has a ratifier: 3 rows each
+        assertThat(normalised(two)).isEqualTo(normalised(one));
+        assertThat(one).anySatisfy(r -> assertThat(r.agreement()).isTrue());
+    }
+
+    @Test
+    void aResumedRunEndsWithTheSameResultsAsAnUninterruptedOne(@TempDir Path dir) throws Exception {
+        Tournament t = Tournament.load(spec(BASIC));
+        List<ResultRow> full = runAll(t, Set.of(), 2);
+        // a run stopped after 10 negotiations, its file torn in the middle of a line
+        List<ResultRow> firstPart = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (ResultRow r : full) {
+            if (seen.size() == 10 && !seen.contains(r.match())) break;
+            seen.add(r.match());
+            firstPart.add(r);
+        }
+        String text = ResultsTable.header() + ResultsTable.lines(firstPart);
+        Path file = dir.resolve("results.csv");
+        Files.writeString(file, text + "torn,line,without,end");
+        List<ResultRow> saved = ResultsTable.parse(Files.readString(file));
+        assertThat(saved).isEqualTo(firstPart);
+        Set<String> done = new HashSet<>();
+        for (ResultRow r : saved) done.add(r.match());
+        List<ResultRow> rest = runAll(Tournament.load(spec(BASIC)), done, 2);
+        List<ResultRow> all = new ArrayList<>(saved);
+        all.addAll(rest);
+        assertThat(normalised(all)).isEqualTo(normalised(full));
+    }
+
+    @Test
+    void misbehavingAgentsEndOnlyTheirOwnNegotiations() throws Exception {
+        String yaml = """
+                format: pourparler-tournament/1
+                seed: 3
+                scenarios: [supplier-deal.yaml]
+                agents: [boulware, thrower, cheater, sleeper]
+                deadline: {rounds: 30}
+                timeLimit: 0.5
+                """;
+        Function<String, Negotiator> factory = name -> switch (name) {
+            case "thrower" -> v -> { throw new IllegalStateException("boom"); };
+            case "cheater" -> v -> Action.accept();          // accepts with nothing on the table, or its own offer
+            case "sleeper" -> v -> {
+                while (true) {                                // never returns, ignores interrupts
+                    Thread.onSpinWait();
+                }
+            };
+            default -> Agents.create(name);
+        };
+        TournamentSpec s = TournamentFormat.parse(yaml.replace("thrower, cheater, sleeper", "linear, conceder, hardliner"), "spec.yaml", EXAMPLES);
+        // the same specification with three agent names swapped for misbehaving ones
+        TournamentSpec bad = new TournamentSpec(s.name(), s.seed(), s.scenarios(), List.of(s.agents().get(0),
+                new TournamentSpec.AgentRef("thrower", "thrower"), new TournamentSpec.AgentRef("cheater", "cheater"),
+                new TournamentSpec.AgentRef("sleeper", "sleeper")), s.protocol(), s.deadline(), s.repetitions(), s.rotateRoles(),
+                s.selfPlay(), s.noAgreement(), s.probes(), s.timeLimit(), s.timeBudget(), s.base());
+        Tournament t = Tournament.of(bad, Tournament.load(s).scenarios(), factory);
+        List<ResultRow> rows = new ArrayList<>();
+        LocalRunner.Summary summary = LocalRunner.run(t, Set.of(), 2, (m, r) -> rows.addAll(r));
+        assertThat(summary.played()).isEqualTo(t.matches().size()).isEqualTo(12);
+        // the sleeper hangs every negotiation it reaches: all 6, except the 2 where thrower or cheater moves first and faults
+        assertThat(summary.hung()).isEqualTo(4);
+        assertThat(rows).filteredOn(r -> r.agent().equals("sleeper")).allSatisfy(r -> {
+            assertThat(r.ending()).isEqualTo("fault");
+            if (r.faultAgent().equals("sleeper")) assertThat(r.fault()).startsWith("hung").contains("sleeper was moving");
+        });
+        assertThat(rows).filteredOn(r -> r.agent().equals("thrower") && r.opponents().equals("boulware"))
+                .hasSize(2).allSatisfy(r -> assertThat(r.faultAgent()).isEqualTo("thrower"));
+        assertThat(rows).filteredOn(r -> r.agent().equals("cheater") && r.opponents().equals("boulware"))
+                .hasSize(2).allSatisfy(r -> assertThat(r.fault()).startsWith("illegal-action"));
+        assertThat(rows).filteredOn(r -> r.match().contains("sleeper")).allSatisfy(r -> assertThat(r.faultAgent()).isIn("sleeper", "thrower", "cheater"));
+        Ranking ranking = Ranking.of(rows, List.of("boulware", "thrower", "cheater", "sleeper"));
+        assertThat(ranking.standings()).extracting(Ranking.Standing::agent).contains("boulware", "sleeper");
+        assertThat(ranking.standings().stream().filter(x -> x.agent().equals("sleeper")).findFirst().orElseThrow().faults()).isEqualTo(4);
+    }
+
+    @Test
+    void theRankingAveragesAdvantageWithAStudentInterval() {
+        List<ResultRow> rows = new ArrayList<>();
+        double[] advA = {0.2, 0.4, 0.6};
+        for (int i = 0; i < 3; i++) {
+            rows.add(row("m" + i, "A", "B", advA[i], true));
+            rows.add(row("m" + i, "B", "A", 0.1, i < 2));
+        }
+        Ranking r = Ranking.of(rows, List.of("A", "B"));
+        assertThat(r.standings()).extracting(Ranking.Standing::agent).containsExactly("A", "B");
+        Ranking.Standing a = r.standings().get(0);
+        assertThat(a.meanAdvantage()).isCloseTo(0.4, within(1e-12));
+        // sd = 0.2, n = 3: t(0.975, 2) * 0.2 / sqrt(3)
+        assertThat(a.ci95()).isCloseTo(4.302652729749464 * 0.2 / Math.sqrt(3), within(1e-12));
+        assertThat(r.standings().get(1).agreementRate()).isCloseTo(2.0 / 3, within(1e-12));
+        assertThat(r.pairwise()[0][1]).isCloseTo(0.4, within(1e-12));
+        assertThat(r.pairwise()[0][0]).isNaN();
+    }
+
+    @Test
+    void theStudentQuantileMatchesTables() {
+        assertThat(Ranking.studentT975(1)).isCloseTo(12.706205, within(1e-6));
+        assertThat(Ranking.studentT975(3)).isCloseTo(3.182446, within(1e-6));
+        assertThat(Ranking.studentT975(4)).isCloseTo(2.776445, within(1e-6));
+        assertThat(Ranking.studentT975(10)).isCloseTo(2.228139, within(1e-5));
+        assertThat(Ranking.studentT975(30)).isCloseTo(2.042272, within(1e-6));
+        assertThat(Ranking.studentT975(1000)).isCloseTo(1.962339, within(1e-6));
+        assertThat(Ranking.studentT975(100_000)).isCloseTo(1.959988, within(1e-6));
+    }
+
+    private static ResultRow row(String match, String agent, String opponent, double advantage, boolean agreement) {
+        return new ResultRow(match, "s", 0, 1, "alternating", 0, "p", "negotiator", agent, opponent, agreement, "", 0.5, advantage,
+                1.0, 10, 0.5, 0.01, Double.NaN, Double.NaN, Double.NaN, "agreement", "", "");
+    }
+
+    @Test
+    void theResultsTableReadsBackExactlyIncludingQuotesAndNaN() {
+        ResultRow r = new ResultRow("a|b,c|0", "x \"y\".yaml", 1, -5, "blind", 2, "Moscow, Kremlin", "ratifier", "", "A+B", false,
+                "line\nbreak", 0.1 + 0.2, Double.NaN, -0.0, 7, 1.0 / 3, 0.25, Double.NaN, 1e-300, Double.MIN_VALUE, "deadline", "",
+                "exception: java.lang.IllegalStateException: boom");
+        List<ResultRow> back = ResultsTable.parse(ResultsTable.header() + ResultsTable.lines(List.of(r, r)));
+        assertThat(back).containsExactly(r, r);
+        assertThatThrownBy(() -> ResultsTable.parse("not,a,results,file\n")).hasMessageContaining("not a results table");
+    }
+}
