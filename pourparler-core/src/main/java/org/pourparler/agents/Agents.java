@@ -10,11 +10,15 @@ public final class Agents {
     private Agents() { }
 
     /** The names {@link #create} knows. */
-    public static final List<String> NAMES = List.of("boulware", "linear", "conceder", "hardliner", "random");
+    public static final List<String> NAMES = List.of("boulware", "linear", "conceder", "hardliner", "random",
+            "naive-tit-for-tat", "nice-tit-for-tat", "micro", "hard-headed");
 
     /**
      * A fresh negotiator: {@code boulware} (e = 0.2), {@code linear} (1), {@code conceder} (2),
-     * {@code hardliner} (0), {@code random}, or {@code time-dependent:E} for any exponent E.
+     * {@code hardliner} (0), {@code random}, {@code naive-tit-for-tat} (NegMAS's naive tit for tat),
+     * {@code nice-tit-for-tat} (Baarslag's Nice Tit for Tat), {@code micro} (de Jonge's MiCRO),
+     * {@code hard-headed} (in the spirit of HardHeaded, with its frequency model), or
+     * {@code time-dependent:E} for any exponent E. Definitions: docs/agents.md.
      *
      * @throws IllegalArgumentException naming the known agents
      */
@@ -26,6 +30,10 @@ public final class Agents {
             case "conceder" -> TimeDependentAgent::conceder;
             case "hardliner" -> TimeDependentAgent::hardliner;
             case "random" -> RandomAgent::new;
+            case "naive-tit-for-tat" -> NaiveTitForTatOffering::agent;
+            case "nice-tit-for-tat" -> NiceTitForTatOffering::agent;
+            case "micro" -> MicroOffering::agent;
+            case "hard-headed" -> HardHeadedOffering::agent;
             default -> null;
         };
         if (f != null) return f.get();
