@@ -39,7 +39,8 @@ final class NegotiateCommand implements Callable<Integer> {
     ScenarioInput input;
 
     @Option(names = "--agents", required = true, split = ",", paramLabel = "AGENT",
-            description = "One agent per negotiating party: boulware, linear, conceder, hardliner, random, time-dependent:E.")
+            description = "One agent per negotiating party: boulware, linear, conceder, hardliner, random, naive-tit-for-tat, "
+                    + "nice-tit-for-tat, micro, hard-headed, or time-dependent:E (docs/agents.md).")
     List<String> agents;
 
     @Option(names = "--protocol", defaultValue = "alternating", paramLabel = "NAME",

@@ -77,7 +77,8 @@ public final class BoaAgent implements Negotiator {
             case SINGLE_TEXT -> accepts(view, view.standingOffer().orElseThrow(), threshold) ? Action.accept() : Action.reject();
             case BLIND -> Action.bid(next, Acceptance.atLeast(threshold));
             case TEST_THE_WATERS -> {
-                double level = view.commitment().map(c -> Math.min(c.level(), threshold)).orElse(threshold);
+                double accepting = Math.min(threshold, Math.nextUp(state.index().max()));   // "nothing yet" stays a finite level
+                double level = view.commitment().map(c -> Math.min(c.level(), accepting)).orElse(accepting);
                 int rounds = view.deadline().rounds();
                 boolean last = rounds > 0 ? view.round() == rounds - 1 : view.time() >= 0.99;
                 boolean probe = view.probesLeft() > 0 && (last || lastProbeLevel - level >= span / probes);
