@@ -1,0 +1,176 @@
+package org.pourparler.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import org.pourparler.io.SourceFiles;
+import org.pourparler.io.TournamentFormat;
+import org.pourparler.tournament.LocalRunner;
+import org.pourparler.tournament.Match;
+import org.pourparler.tournament.ResultRow;
+import org.pourparler.tournament.ResultsTable;
+import org.pourparler.tournament.Tournament;
+import org.pourparler.tournament.TournamentSpec;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code pourparler tournament}: every agent against every other, on every scenario (docs/tournaments.md). */
+@Command(name = "tournament", mixinStandardHelpOptions = true,
+        description = {"Run a tournament from a specification (docs/tournaments.md) on all cores, appending results as",
+                "negotiations complete, and print the ranking. A stopped run resumes with --resume."})
+final class TournamentCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "SPEC.yaml", description = "The tournament specification.")
+    Path specFile;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Where results go (default: SPEC-results next to the specification).")
+    Path out;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: the number of cores).")
+    Integer threads;
+
+    @Option(names = "--resume", description = "Continue the run whose results are in --out, skipping finished negotiations.")
+    boolean resume;
+
+    @Option(names = "--spark", paramLabel = "MASTER", description = "Run on Apache Spark (docs/spark.md), e.g. 'local[*]'.")
+    String spark;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        String specText = SourceFiles.read(specFile);
+        TournamentSpec ts = TournamentFormat.read(specFile);
+        if (spark != null) {
+            throw new Main.UserException("--spark: run the Spark module as docs/spark.md shows "
+                    + "(spark-submit --class org.pourparler.spark.SparkTournament ...); this launcher runs locally");
+        }
+        int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        if (n < 1) throw new Main.UserException("--threads must be at least 1, but was " + n);
+        Path dir = out != null ? out : defaultOut(specFile);
+        Path results = dir.resolve("results.csv");
+        Path savedSpec = dir.resolve("spec.yaml");
+        PrintWriter err = spec.commandLine().getErr();
+        Tournament t = Tournament.load(ts);
+
+        Set<String> done = new HashSet<>();
+        if (Files.exists(results)) {
+            if (!resume) {
+                throw new Main.UserException(results + " exists: add --resume to continue that run, or choose another --out");
+            }
+            if (Files.exists(savedSpec) && !Files.readString(savedSpec, StandardCharsets.UTF_8).equals(specText)) {
+                throw new Main.UserException("--resume: " + savedSpec + " differs from " + specFile
+                        + "; a run resumes only with the specification it started with");
+            }
+            List<ResultRow> kept = complete(t, read(results));
+            for (ResultRow r : kept) done.add(r.match());
+            // rewrite without a torn or partial last negotiation, then append
+            Path tmp = dir.resolve("results.csv.tmp");
+            Files.writeString(tmp, ResultsTable.header() + ResultsTable.lines(kept), StandardCharsets.UTF_8);
+            Files.move(tmp, results, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            err.println("resuming: " + done.size() + " of " + t.matches().size() + " negotiations already done");
+        } else {
+            try {
+                Files.createDirectories(dir);
+                Files.writeString(savedSpec, specText, StandardCharsets.UTF_8);
+                Files.writeString(results, ResultsTable.header(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new Main.UserException("cannot write to --out " + dir + ": " + e.getMessage());
+            }
+        }
+
+        int todo = t.matches().size() - done.size();
+        LocalRunner.Summary summary;
+        try (Writer w = Files.newBufferedWriter(results, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+             ProgressBar bar = progressBar(todo)) {
+            Object lock = new Object();
+            boolean[] closed = {false};
+            // Ctrl-C: wait for the negotiation being written, then close; the file stays whole and resumable
+            Thread hook = new Thread(() -> {
+                synchronized (lock) {
+                    closed[0] = true;
+                    try {
+                        w.flush();
+                    } catch (IOException ignored) {
+                        // nothing more can be done while the process exits
+                    }
+                }
+            });
+            Runtime.getRuntime().addShutdownHook(hook);
+            IOException[] failure = {null};
+            summary = LocalRunner.run(t, done, n, (Match m, List<ResultRow> rows) -> {
+                synchronized (lock) {
+                    if (closed[0] || failure[0] != null) return;
+                    try {
+                        w.write(ResultsTable.lines(rows));
+                        w.flush();
+                    } catch (IOException e) {
+                        failure[0] = e;
+                    }
+                }
+                if (bar != null) bar.step();
+            });
+            Runtime.getRuntime().removeShutdownHook(hook);
+            if (failure[0] != null) throw new Main.UserException("cannot append to " + results + ": " + failure[0].getMessage());
+        }
+        err.printf("%d negotiations played (%d skipped as done, %d abandoned as hung); results in %s%n",
+                summary.played(), summary.skipped(), summary.hung(), dir);
+        ReportCommand.report(dir, ts.agents().stream().map(TournamentSpec.AgentRef::name).toList(), spec.commandLine().getOut(), err);
+        return 0;
+    }
+
+    static Path defaultOut(Path specFile) {
+        String name = specFile.getFileName().toString().replaceFirst("\\.(ya?ml|json)$", "");
+        Path parent = specFile.toAbsolutePath().getParent();
+        return parent.resolve(name + "-results");
+    }
+
+    static List<ResultRow> read(Path results) throws Main.UserException {
+        try {
+            return ResultsTable.parse(Files.readString(results, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new Main.UserException("cannot read " + results + ": " + e.getMessage());
+        } catch (IllegalArgumentException e) {
+            throw new Main.UserException(results + ": " + e.getMessage());
+        }
+    }
+
+    /** The rows of negotiations that were written whole (one row per party of their scenario). */
+    private static List<ResultRow> complete(Tournament t, List<ResultRow> rows) {
+        Map<String, Integer> parties = new HashMap<>();
+        for (Match m : t.matches()) parties.put(m.id(), t.scenarios().get(m.scenario()).scenario().parties().size());
+        Map<String, Integer> count = new HashMap<>();
+        for (ResultRow r : rows) count.merge(r.match(), 1, Integer::sum);
+        List<ResultRow> kept = new ArrayList<>();
+        for (ResultRow r : rows) {
+            if (count.get(r.match()).equals(parties.get(r.match()))) kept.add(r);
+        }
+        return kept;
+    }
+
+    /** A progress bar with rate and ETA on an interactive terminal; none when output is redirected. */
+    private static ProgressBar progressBar(int total) {
+        if (System.console() == null || total == 0) return null;
+        return new ProgressBarBuilder().setTaskName("negotiations").setInitialMax(total).setStyle(ProgressBarStyle.ASCII)
+                .showSpeed().setUpdateIntervalMillis(250).build();
+    }
+}

@@ -1,0 +1,94 @@
+package org.pourparler.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.pourparler.tournament.ResultRow;
+import org.pourparler.tournament.ResultsTable;
+
+/** {@code tournament} and {@code report}: files, ranking, refusal to overwrite, resumption. */
+class TournamentCliTest {
+
+    static Path spec(Path dir, String extra) throws Exception {
+        Path examples = Path.of("..", "examples").toAbsolutePath().normalize();
+        Path f = dir.resolve("t.yaml");
+        Files.writeString(f, """
+                format: pourparler-tournament/1
+                name: cli
+                seed: 5
+                scenarios: [%s/labour-contract.yaml, %s/supplier-deal.yaml]
+                agents: [boulware, conceder, micro]
+                deadline: {rounds: 80}
+                """.formatted(examples, examples) + extra);
+        return f;
+    }
+
+    static List<ResultRow> rows(Path results) throws Exception {
+        return ResultsTable.parse(Files.readString(results, StandardCharsets.UTF_8)).stream().map(ResultRow::withoutSeconds)
+                .sorted(Comparator.comparing(ResultRow::match).thenComparingInt(ResultRow::position)).toList();
+    }
+
+    @Test
+    void aTournamentWritesItsResultsAndPrintsTheRanking(@TempDir Path dir) throws Exception {
+        Path f = spec(dir, "");
+        CliTest.Run r = CliTest.run("tournament", f.toString(), "--threads", "2");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("12 negotiations, 3 agents").contains("advantage (95% CI)").contains("boulware");
+        Path out = dir.resolve("t-results");
+        for (String name : List.of("results.csv", "spec.yaml", "ranking.csv", "pairwise.csv", "ranking.svg", "pairwise.svg")) {
+            assertThat(out.resolve(name)).exists();
+        }
+        // 6 negotiations on the labour contract (3 parties: one ratifier) and 6 on the supplier deal (2 parties)
+        assertThat(rows(out.resolve("results.csv"))).hasSize(6 * 3 + 6 * 2);
+        CliTest.Run report = CliTest.run("report", out.toString());
+        assertThat(report.code()).isZero();
+        assertThat(report.out()).isEqualTo(r.out());
+    }
+
+    @Test
+    void existingResultsAreNeverOverwritten(@TempDir Path dir) throws Exception {
+        Path f = spec(dir, "");
+        assertThat(CliTest.run("tournament", f.toString()).code()).isZero();
+        CliTest.Run again = CliTest.run("tournament", f.toString());
+        assertThat(again.code()).isEqualTo(2);
+        assertThat(again.err()).contains("exists: add --resume");
+        Files.writeString(f, Files.readString(f).replace("rounds: 80", "rounds: 90"));
+        CliTest.Run changed = CliTest.run("tournament", f.toString(), "--resume");
+        assertThat(changed.code()).isEqualTo(2);
+        assertThat(changed.err()).contains("differs from");
+    }
+
+    @Test
+    void aResumedRunGivesTheResultsOfAnUninterruptedOne(@TempDir Path dir) throws Exception {
+        Path f = spec(dir, "");
+        assertThat(CliTest.run("tournament", f.toString(), "--out", dir.resolve("full").toString()).code()).isZero();
+        List<ResultRow> full = rows(dir.resolve("full/results.csv"));
+        // a run killed part-way: the first lines of the file, the last one torn
+        Path part = dir.resolve("part");
+        assertThat(CliTest.run("tournament", f.toString(), "--out", part.toString()).code()).isZero();
+        List<String> lines = Files.readAllLines(part.resolve("results.csv"));
+        String torn = String.join("\n", lines.subList(0, 14)) + "\n" + lines.get(14).substring(0, 20);
+        Files.writeString(part.resolve("results.csv"), torn);
+        CliTest.Run resumed = CliTest.run("tournament", f.toString(), "--out", part.toString(), "--resume");
+        assertThat(resumed.code()).as(resumed.err()).isZero();
+        assertThat(resumed.err()).contains("resuming:");
+        assertThat(rows(part.resolve("results.csv"))).isEqualTo(full);
+    }
+
+    @Test
+    void badSpecificationsAndFoldersAreUserErrors(@TempDir Path dir) throws Exception {
+        Path f = spec(dir, "deadlines: {rounds: 3}\n");
+        CliTest.Run r = CliTest.run("tournament", f.toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("t.yaml").contains("line 7").contains("unknown key 'deadlines'").doesNotContain("Exception");
+        CliTest.Run report = CliTest.run("report", dir.toString());
+        assertThat(report.code()).isEqualTo(2);
+        assertThat(report.err()).contains("no results.csv");
+    }
+}
