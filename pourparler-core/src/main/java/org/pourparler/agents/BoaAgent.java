@@ -56,7 +56,7 @@ public final class BoaAgent implements Negotiator {
 
     @Override
     public void start(NegotiationView view) {
-        state = new AgentState(view, OfferIndex.of(view.profile()), models);
+        state = new AgentState(view, OfferIndex.of(view), models);
         probes = view.probesLeft();
         lastProbeLevel = state.index().max();
         span = Math.max(0, lastProbeLevel - Math.max(view.profile().reservation(), state.index().min()));

@@ -6,6 +6,8 @@ import org.pourparler.model.LinearAdditiveUtility;
 import org.pourparler.model.Outcome;
 import org.pourparler.model.Profile;
 import org.pourparler.model.UtilityFunction;
+import org.pourparler.negotiation.NegotiationView;
+import org.pourparler.negotiation.ProfileStore;
 
 /**
  * Finds an offer near a target utility for one profile. Up to {@link #TABLE_LIMIT} outcomes, every
@@ -37,6 +39,14 @@ public final class OfferIndex {
         this.order = order;
         this.max = max;
         this.min = min;
+    }
+
+    /**
+     * The index of the negotiator's own profile, built once and kept in its {@link ProfileStore}, so
+     * that later sessions with the same profile (a tournament's) reuse it.
+     */
+    public static OfferIndex of(NegotiationView view) {
+        return view.store().computeIfAbsent("offer-index", () -> of(view.profile()));
     }
 
     /**

@@ -16,7 +16,7 @@ public final class RandomAgent implements Negotiator {
 
     @Override
     public void start(NegotiationView view) {
-        index = OfferIndex.of(view.profile());
+        index = OfferIndex.of(view);
         if (index.size() == 0) throw new IllegalArgumentException("The random agent needs an enumerable outcome space");
         first = Math.min(index.rankAtLeast(view.profile().reservation()), index.size() - 1);
     }

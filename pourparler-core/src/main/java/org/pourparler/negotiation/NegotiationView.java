@@ -58,6 +58,9 @@ public interface NegotiationView {
     /** Test the waters: this negotiator's own current commitment, if it has made one. */
     Optional<Action.Commit> commitment();
 
+    /** This negotiator's store for what it computes from its own profile, shared with later sessions (a tournament's). */
+    ProfileStore store();
+
     /** This negotiator's own random source, seeded from the session seed. */
     RandomGenerator random();
 }

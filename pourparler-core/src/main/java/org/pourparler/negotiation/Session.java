@@ -29,9 +29,10 @@ public final class Session {
      * @param trace       whether to record every move (off for speed in tournaments)
      * @param timeBudget  seconds of computation each negotiator may spend in its calls over the whole
      *                    session, 0 for no limit; an overrun is a fault
+     * @param cache       the profile stores shared with other sessions, or null for fresh ones
      */
     public record Options(long seed, NoAgreement noAgreement, boolean metrics, Protocol protocol, int probes, boolean trace,
-                          double timeBudget) {
+                          double timeBudget, ProfileCache cache) {
         public Options {
             if (noAgreement == null || protocol == null) throw new IllegalArgumentException("Options need a no-agreement payoff and a protocol");
             if (probes < 1) throw new IllegalArgumentException("The number of probes must be >= 1, but was " + probes);
@@ -41,21 +42,23 @@ public final class Session {
         }
 
         /** Seed 1, reservation payoff, metrics, alternating offers, 3 probes, traced, no time budget. */
-        public static Options defaults() { return new Options(1, NoAgreement.RESERVATION, true, Protocol.ALTERNATING, 3, true, 0); }
+        public static Options defaults() { return new Options(1, NoAgreement.RESERVATION, true, Protocol.ALTERNATING, 3, true, 0, null); }
 
-        public Options withSeed(long s) { return new Options(s, noAgreement, metrics, protocol, probes, trace, timeBudget); }
+        public Options withSeed(long s) { return new Options(s, noAgreement, metrics, protocol, probes, trace, timeBudget, cache); }
 
-        public Options withNoAgreement(NoAgreement a) { return new Options(seed, a, metrics, protocol, probes, trace, timeBudget); }
+        public Options withNoAgreement(NoAgreement a) { return new Options(seed, a, metrics, protocol, probes, trace, timeBudget, cache); }
 
-        public Options withMetrics(boolean m) { return new Options(seed, noAgreement, m, protocol, probes, trace, timeBudget); }
+        public Options withMetrics(boolean m) { return new Options(seed, noAgreement, m, protocol, probes, trace, timeBudget, cache); }
 
-        public Options withProtocol(Protocol p) { return new Options(seed, noAgreement, metrics, p, probes, trace, timeBudget); }
+        public Options withProtocol(Protocol p) { return new Options(seed, noAgreement, metrics, p, probes, trace, timeBudget, cache); }
 
-        public Options withProbes(int n) { return new Options(seed, noAgreement, metrics, protocol, n, trace, timeBudget); }
+        public Options withProbes(int n) { return new Options(seed, noAgreement, metrics, protocol, n, trace, timeBudget, cache); }
 
-        public Options withTrace(boolean t) { return new Options(seed, noAgreement, metrics, protocol, probes, t, timeBudget); }
+        public Options withTrace(boolean t) { return new Options(seed, noAgreement, metrics, protocol, probes, t, timeBudget, cache); }
 
-        public Options withTimeBudget(double seconds) { return new Options(seed, noAgreement, metrics, protocol, probes, trace, seconds); }
+        public Options withCache(ProfileCache c) { return new Options(seed, noAgreement, metrics, protocol, probes, trace, timeBudget, c); }
+
+        public Options withTimeBudget(double seconds) { return new Options(seed, noAgreement, metrics, protocol, probes, trace, seconds, cache); }
     }
 
     private Session() { }

@@ -73,9 +73,10 @@ final class SessionRun {
         this.state = new PublicState(options.protocol(), names, domain, deadline);
         SplittableRandom master = new SplittableRandom(options.seed());
         this.views = new PartyView[n];
+        ProfileCache cache = options.cache() != null ? options.cache() : ProfileCache.create();
         for (int j = 0; j < n; j++) {
             views[j] = new PartyView(state, j, negotiatorProfiles.get(j), master.split(),
-                    options.protocol() == Protocol.TEST_THE_WATERS ? options.probes() : 0);
+                    options.protocol() == Protocol.TEST_THE_WATERS ? options.probes() : 0, cache.storeFor(negotiatorProfiles.get(j)));
         }
         this.mediatorRandom = master.split();
         this.trace = options.trace() ? new ArrayList<>() : null;
@@ -278,15 +279,17 @@ final class SessionRun {
         private final int self;
         private final Profile profile;
         private final RandomGenerator random;
+        private final ProfileStore store;
         Action.Commit commitment;
         int probesLeft;
 
-        PartyView(PublicState state, int self, Profile profile, RandomGenerator random, int probes) {
+        PartyView(PublicState state, int self, Profile profile, RandomGenerator random, int probes, ProfileStore store) {
             this.state = state;
             this.self = self;
             this.profile = profile;
             this.random = random;
             this.probesLeft = probes;
+            this.store = store;
         }
 
         @Override public Protocol protocol() { return state.protocol; }
@@ -303,6 +306,7 @@ final class SessionRun {
         @Override public List<ProbeAnswer> answers() { return state.answersView; }
         @Override public int probesLeft() { return probesLeft; }
         @Override public Optional<Action.Commit> commitment() { return Optional.ofNullable(commitment); }
+        @Override public ProfileStore store() { return store; }
         @Override public RandomGenerator random() { return random; }
     }
 }

@@ -38,6 +38,8 @@ public final class Tournament {
     private final List<Match> matches;
     private final ConcurrentHashMap<Integer, Analysis> analyses = new ConcurrentHashMap<>();
     private final java.util.function.Function<String, Negotiator> agentFactory;
+    /** What agents compute from their own profile, shared by every negotiation of the tournament. */
+    private final org.pourparler.negotiation.ProfileCache cache = org.pourparler.negotiation.ProfileCache.create();
 
     /** The analysis a scenario's metrics need, or the reason it is missing. */
     private record Analysis(AgreementAnalysis.Report report, double[] best) { }
@@ -162,7 +164,7 @@ public final class Tournament {
         Scenario s = scenarios.get(m.scenario()).scenario();
         SessionResult r;
         try {
-            r = Session.run(s, negotiators, spec.deadline(), spec.sessionOptions(m.seed()));
+            r = Session.run(s, negotiators, spec.deadline(), spec.sessionOptions(m.seed(), cache));
         } catch (RuntimeException e) {
             return failed(m, "", "error", "the negotiation could not run: " + e.getMessage());
         }

@@ -52,9 +52,9 @@ public record TournamentSpec(String name, long seed, List<ScenarioRef> scenarios
         if (!(timeBudget >= 0) || Double.isInfinite(timeBudget)) throw new IllegalArgumentException("The time budget must be >= 0 seconds, but was " + timeBudget);
     }
 
-    /** The session options of one negotiation with this seed. */
-    public Session.Options sessionOptions(long negotiationSeed) {
-        return Session.Options.defaults().withSeed(negotiationSeed).withProtocol(protocol).withNoAgreement(noAgreement)
+    /** The session options of one negotiation with this seed, sharing the profile stores in {@code cache}. */
+    public Session.Options sessionOptions(long negotiationSeed, org.pourparler.negotiation.ProfileCache cache) {
+        return Session.Options.defaults().withCache(cache).withSeed(negotiationSeed).withProtocol(protocol).withNoAgreement(noAgreement)
                 .withProbes(probes).withTimeBudget(timeBudget).withMetrics(false).withTrace(false);
     }
 }

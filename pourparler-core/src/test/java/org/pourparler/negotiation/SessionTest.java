@@ -180,6 +180,23 @@ class SessionTest {
     }
 
     @Test
+    void sessionsSharingACacheBuildEachProfilesOfferIndexOnce() {
+        List<OfferIndex> seen = new ArrayList<>();
+        Negotiator recorder = new Negotiator() {
+            @Override public void start(NegotiationView v) { seen.add(OfferIndex.of(v)); }
+            @Override public Action act(NegotiationView v) { return Action.offer(5); }
+        };
+        ProfileCache cache = ProfileCache.create();
+        Scenario s = split(0, 0);
+        for (int i = 0; i < 2; i++) {
+            Session.run(s, List.of(recorder, TimeDependentAgent.hardliner()), Deadline.rounds(2), Session.Options.defaults().withCache(cache));
+        }
+        Session.run(s, List.of(recorder, TimeDependentAgent.hardliner()), Deadline.rounds(2), Session.Options.defaults());
+        assertThat(seen.get(1)).isSameAs(seen.get(0));
+        assertThat(seen.get(2)).isNotSameAs(seen.get(0));      // without a cache, each session builds its own
+    }
+
+    @Test
     void theWrongNumberOfNegotiatorsIsRefused() {
         assertThatThrownBy(() -> run(split(0, 0), List.of(new RandomAgent()), 10)).hasMessageContaining("2 negotiating parties");
     }
@@ -231,6 +248,7 @@ class SessionTest {
         @Override public List<ProbeAnswer> answers() { return List.of(); }
         @Override public int probesLeft() { return 0; }
         @Override public Optional<Action.Commit> commitment() { return Optional.empty(); }
+        @Override public ProfileStore store() { return ProfileCache.create().storeFor(profile); }
         @Override public java.util.random.RandomGenerator random() { return new java.util.SplittableRandom(1); }
     }
 }
