@@ -82,6 +82,34 @@ class TournamentCliTest {
     }
 
     @Test
+    void aRunStoppedBySigtermLeavesAWholeFileThatResumesToTheSameResults(@TempDir Path dir) throws Exception {
+        Path f = spec(dir, "repetitions: 400\n");      // 2 scenarios x 6 pairings x 400 = 4800 negotiations
+        Path killed = dir.resolve("killed");
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                System.getProperty("java.class.path"), Main.class.getName(), "tournament", f.toString(), "--out", killed.toString(),
+                "--threads", "2").redirectErrorStream(true).redirectOutput(dir.resolve("log.txt").toFile()).start();
+        Path results = killed.resolve("results.csv");
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (p.isAlive() && System.nanoTime() < deadline
+                && (!Files.exists(results) || Files.size(results) < 20_000)) {
+            Thread.sleep(20);
+        }
+        boolean stoppedEarly = p.isAlive();
+        p.destroy();                                        // SIGTERM: the shutdown hook runs, as on Ctrl-C
+        p.waitFor();
+        String text = Files.readString(results, StandardCharsets.UTF_8);
+        assertThat(text).endsWith("\n");                    // no torn line
+        List<ResultRow> partial = ResultsTable.parse(text);
+        assertThat(stoppedEarly).as("the run was still going when stopped (log: %s)", Files.readString(dir.resolve("log.txt"))).isTrue();
+        assertThat(partial.size()).isGreaterThan(0).isLessThan(4800 * 5 / 2);
+        CliTest.Run resumed = CliTest.run("tournament", f.toString(), "--out", killed.toString(), "--resume", "--threads", "2");
+        assertThat(resumed.code()).as(resumed.err()).isZero();
+        CliTest.Run full = CliTest.run("tournament", f.toString(), "--out", dir.resolve("full").toString(), "--threads", "2");
+        assertThat(full.code()).isZero();
+        assertThat(rows(results)).isEqualTo(rows(dir.resolve("full/results.csv")));
+    }
+
+    @Test
     void badSpecificationsAndFoldersAreUserErrors(@TempDir Path dir) throws Exception {
         Path f = spec(dir, "deadlines: {rounds: 3}\n");
         CliTest.Run r = CliTest.run("tournament", f.toString());
