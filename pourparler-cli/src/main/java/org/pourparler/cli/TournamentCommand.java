@@ -99,6 +99,7 @@ final class TournamentCommand implements Callable<Integer> {
         }
 
         int todo = t.matches().size() - done.size();
+        long started = System.nanoTime();
         LocalRunner.Summary summary;
         try (Writer w = Files.newBufferedWriter(results, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
              ProgressBar bar = progressBar(todo)) {
@@ -132,8 +133,10 @@ final class TournamentCommand implements Callable<Integer> {
             Runtime.getRuntime().removeShutdownHook(hook);
             if (failure[0] != null) throw new Main.UserException("cannot append to " + results + ": " + failure[0].getMessage());
         }
-        err.printf("%d negotiations played (%d skipped as done, %d abandoned as hung); results in %s%n",
-                summary.played(), summary.skipped(), summary.hung(), dir);
+        double seconds = (System.nanoTime() - started) / 1e9;
+        err.printf(java.util.Locale.ROOT, "%d negotiations played in %.2f s (%.0f per second, %d threads; %d skipped as done, "
+                + "%d abandoned as hung); results in %s%n", summary.played(), seconds, summary.played() / Math.max(seconds, 1e-9), n,
+                summary.skipped(), summary.hung(), dir);
         ReportCommand.report(dir, ts.agents().stream().map(TournamentSpec.AgentRef::name).toList(), spec.commandLine().getOut(), err);
         return 0;
     }

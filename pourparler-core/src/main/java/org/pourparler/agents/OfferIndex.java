@@ -14,8 +14,10 @@ import org.pourparler.negotiation.ProfileStore;
  * outcome's utility is sorted once and {@link #atLeast} is a binary search, O(log N). Above that,
  * for linear-additive profiles, a greedy descent from the best outcome that never enumerates the
  * space: repeatedly make the single-issue change that lowers utility the most while staying at or
- * above the target. In table mode, packages crossing one of the profile's red lines are left out
- * (unless every package crosses one); the greedy search does not check red lines.
+ * above the target. Other utilities above the limit (ANAC 2014's hyper-rectangles) get a sorted table
+ * of sampled packages, approximate but deterministic. In table mode, packages crossing one of the
+ * profile's red lines are left out (unless every package crosses one); the greedy search does not
+ * check red lines.
  * Immutable after construction and safe to share between sessions and threads.
  */
 public final class OfferIndex {
@@ -28,11 +30,17 @@ public final class OfferIndex {
     private final int[] order;        // outcome numbers in that order
     private final double max;
     private final double min;
+    private final int[][] samples;        // sampled mode: the packages that order[] points into
     private volatile Ranked last;         // the last outcome handed out, shared safely between threads
 
     private record Ranked(int rank, Outcome outcome) { }
 
     private OfferIndex(Domain domain, UtilityFunction utility, double[] sorted, int[] order, double max, double min) {
+        this(domain, utility, sorted, order, null, max, min);
+    }
+
+    private OfferIndex(Domain domain, UtilityFunction utility, double[] sorted, int[] order, int[][] samples, double max, double min) {
+        this.samples = samples;
         this.domain = domain;
         this.utility = utility;
         this.sorted = sorted;
@@ -52,8 +60,8 @@ public final class OfferIndex {
     /**
      * The index of a profile's utility.
      *
-     * @throws IllegalArgumentException when the space is too large to tabulate and the utility is not
-     *                                  linear-additive
+     * Up to {@link #TABLE_LIMIT} outcomes: every outcome, sorted. Above: linear-additive utilities
+     * are searched greedily; other utilities get a sorted sample ({@link #SAMPLES} packages).
      */
     public static OfferIndex of(Profile profile) {
         UtilityFunction u = profile.utility();
@@ -93,8 +101,52 @@ public final class OfferIndex {
         if (u instanceof LinearAdditiveUtility la) {
             return new OfferIndex(d, u, null, null, la.maxUtility(), la.minUtility());
         }
-        throw new IllegalArgumentException("Finding offers by utility needs a linear-additive utility or at most "
-                + TABLE_LIMIT + " outcomes; this " + u.kind() + " utility has " + d.outcomeCount());
+        return sampled(profile, d, u);
+    }
+
+    /** Packages sorted in sampled mode (other utilities above the table limit). */
+    public static final int SAMPLES = 100_000;
+
+    /**
+     * Above the table limit, for utilities that are not linear-additive (ANAC 2014's hyper-rectangles):
+     * a sorted table of {@link #SAMPLES} packages drawn uniformly with a fixed seed, each improved by a
+     * few steps of hill climbing so that the table reaches the high-utility regions a uniform draw
+     * misses. Offers come from this table: approximate, and the same in every run.
+     */
+    private static OfferIndex sampled(Profile profile, Domain d, UtilityFunction u) {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(0x5eed);
+        int[] sizes = d.sizes();
+        int[][] samples = new int[SAMPLES][];
+        double[] us = new double[SAMPLES];
+        int kept = 0;
+        for (int i = 0; i < SAMPLES; i++) {
+            int[] o = new int[sizes.length];
+            for (int k = 0; k < sizes.length; k++) o[k] = random.nextInt(sizes[k]);
+            double v = u.utility(o);
+            if (i % 8 == 0) {                        // an eighth of the table climbs from its draw
+                for (int step = 0; step < 2 * sizes.length; step++) {
+                    int k = random.nextInt(sizes.length);
+                    int old = o[k];
+                    o[k] = random.nextInt(sizes[k]);
+                    double w = u.utility(o);
+                    if (w >= v) v = w; else o[k] = old;
+                }
+            }
+            if (profile.crossesRedLine(o)) continue;
+            samples[kept] = o;
+            us[kept++] = v;
+        }
+        if (kept == 0) throw new IllegalArgumentException("Every sampled package crosses a red line of this profile");
+        long[] keys = new long[kept];
+        int[] order = new int[kept];
+        for (int i = 0; i < kept; i++) {
+            keys[i] = sortableBits(us[i]);
+            order[i] = i;
+        }
+        radixSort(keys, order);
+        double[] sorted = new double[kept];
+        for (int i = 0; i < kept; i++) sorted[i] = us[order[i]];
+        return new OfferIndex(d, u, sorted, order, java.util.Arrays.copyOf(samples, kept), sorted[kept - 1], sorted[0]);
     }
 
     /** The bits of {@code u} as a long whose unsigned order is the numeric order (-0.0 counts as 0.0). */
@@ -190,7 +242,7 @@ public final class OfferIndex {
     /** The option indexes of the outcome at position {@code rank} (a fresh array; table mode only). */
     public int[] valuesByRank(int rank) {
         if (sorted == null) throw new IllegalStateException("This index searches greedily and has no ranks");
-        return domain.outcomeAt(order[rank]);
+        return samples != null ? samples[order[rank]].clone() : domain.outcomeAt(order[rank]);
     }
 
     /** The utility at position {@code rank} in ascending order (table mode only). */

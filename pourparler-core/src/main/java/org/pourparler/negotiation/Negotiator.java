@@ -9,7 +9,7 @@ package org.pourparler.negotiation;
  * // concede linearly from the best outcome to the reservation value; accept anything above target
  * final class Linear implements Negotiator {
  *     private OfferIndex index;
- *     public void start(NegotiationView v) { index = OfferIndex.of(v.profile()); }
+ *     public void start(NegotiationView v) { index = OfferIndex.of(v); }
  *     public Action act(NegotiationView v) {
  *         double target = index.max() - (index.max() - v.profile().reservation()) * v.time();
  *         if (v.standingOffer().isPresent() && v.profile().utility().utility(v.standingOffer().get()) >= target) {

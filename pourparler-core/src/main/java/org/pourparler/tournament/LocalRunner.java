@@ -44,8 +44,16 @@ public final class LocalRunner {
      */
     public static Summary run(Tournament t, Set<String> done, int threads, Listener listener) {
         if (threads < 1) throw new IllegalArgumentException("The number of threads must be >= 1, but was " + threads);
+        // scenario by scenario in turn, so that workers start on different scenarios and build their
+        // shared data (analysis, offer tables) side by side instead of waiting for each other's
+        Map<Integer, List<Match>> byScenario = new java.util.TreeMap<>();
+        for (Match m : t.matches()) {
+            if (!done.contains(m.id())) byScenario.computeIfAbsent(m.scenario(), k -> new ArrayList<>()).add(m);
+        }
         List<Match> todo = new ArrayList<>();
-        for (Match m : t.matches()) if (!done.contains(m.id())) todo.add(m);
+        for (int i = 0; todo.size() < byScenario.values().stream().mapToInt(List::size).sum(); i++) {
+            for (List<Match> ms : byScenario.values()) if (i < ms.size()) todo.add(ms.get(i));
+        }
         int skipped = t.matches().size() - todo.size();
         if (todo.isEmpty()) return new Summary(t.matches().size(), skipped, 0, 0, false);
 
