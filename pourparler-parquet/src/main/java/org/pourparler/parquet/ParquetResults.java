@@ -28,9 +28,9 @@ import org.pourparler.tournament.ResultsTable;
 
 /**
  * The results table as a Parquet file, with the schema Spark writes for it ({@code SparkTournament}):
- * the columns of {@link ResultsTable#COLUMNS} in that order, texts as UTF-8 strings, whole numbers as
- * int32/int64, numbers as double, flags as boolean, every column optional (Spark marks every column it
- * writes as nullable). A NaN stays NaN, not null.
+ * the columns of {@link ResultsTable#COLUMNS} in that order; texts as optional UTF-8 strings; whole
+ * numbers as required int32/int64, numbers as required double, flags as required boolean (as Spark maps
+ * the record: a reference may be null, a primitive may not). A NaN stays NaN, not null.
  *
  * <p>Needs parquet-java only, not Hadoop: files are written uncompressed (dictionary encoding still
  * shrinks the repeated texts), because parquet-java's codecs go through Hadoop's codec classes. There
@@ -44,7 +44,7 @@ public final class ParquetResults {
 
     private static final RecordComponent[] COMPONENTS = ResultRow.class.getRecordComponents();
 
-    /** The file schema: one optional column per {@link ResultsTable#COLUMNS} entry, in that order. */
+    /** The file schema: one column per {@link ResultsTable#COLUMNS} entry, in that order. */
     public static final MessageType SCHEMA = schema();
 
     private ParquetResults() { }
@@ -87,7 +87,7 @@ public final class ParquetResults {
         for (RecordComponent c : COMPONENTS) {
             Class<?> t = c.getType();
             if (t == String.class) b.optional(PrimitiveTypeName.BINARY).as(LogicalTypeAnnotation.stringType()).named(c.getName());
-            else b.optional(primitive(t)).named(c.getName());
+            else b.required(primitive(t)).named(c.getName());
         }
         return b.named(MESSAGE_NAME);
     }

@@ -82,7 +82,10 @@ class ParquetResultsTest {
         assertThat(schema).isEqualTo(ParquetResults.SCHEMA);
         assertThat(schema.getName()).isEqualTo("spark_schema");
         assertThat(schema.getFields().stream().map(Type::getName).toList()).isEqualTo(ResultsTable.COLUMNS);
-        assertThat(schema.getFields()).allMatch(f -> f.isRepetition(Type.Repetition.OPTIONAL));
+        assertThat(schema.getType("match").isRepetition(Type.Repetition.OPTIONAL)).isTrue();
+        assertThat(schema.getFields()).filteredOn(Type::isPrimitive)
+                .allMatch(f -> f.isRepetition(f.asPrimitiveType().getPrimitiveTypeName() == PrimitiveTypeName.BINARY
+                        ? Type.Repetition.OPTIONAL : Type.Repetition.REQUIRED));
         assertThat(schema.getType("match").asPrimitiveType().getPrimitiveTypeName()).isEqualTo(PrimitiveTypeName.BINARY);
         assertThat(schema.getType("match").getLogicalTypeAnnotation()).isEqualTo(LogicalTypeAnnotation.stringType());
         assertThat(schema.getType("repetition").asPrimitiveType().getPrimitiveTypeName()).isEqualTo(PrimitiveTypeName.INT32);
