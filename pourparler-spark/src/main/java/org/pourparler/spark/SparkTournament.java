@@ -29,8 +29,8 @@ import org.pourparler.tournament.TournamentSpec;
  *
  * <p>The driver loads the tournament (which checks the specification and every scenario) and spreads
  * the negotiations' ids over the executors in contiguous slices, so a slice mostly stays on one
- * scenario. Each slice loads the tournament once, from the specification and scenario files (every
- * executor must see them at the same path), and plays its negotiations one at a time with
+ * scenario. Each slice builds the tournament once, from the specification and the scenario files it
+ * needs (every executor must see them at the same path), and plays its negotiations one at a time with
  * {@link org.pourparler.tournament.LocalRunner} — with the same seeds, fault handling and hang
  * watchdog as a local run, so the rows equal a local run's except for the wall-clock seconds. A
  * negotiation's seed depends on its coordinates only, so a task Spark retries gives the same rows.
@@ -105,12 +105,13 @@ public final class SparkTournament {
     private static Plan plan(SparkSession spark, SpecSource source, int slices) throws ScenarioFormatException {
         if (slices < 0) throw new IllegalArgumentException("The number of slices must be >= 0, but was " + slices);
         Tournament t = Tournament.load(source.spec());
-        List<String> ids = t.matches().stream().map(Match::id).toList();
-        int n = chooseSlices(spark, ids.size(), slices);
+        List<PlaySlice.Work> work = new ArrayList<>();
+        for (Match m : t.matches()) work.add(new PlaySlice.Work(m.id(), m.scenario()));
+        int n = chooseSlices(spark, work.size(), slices);
         JavaRDD<Row> rows = JavaSparkContext.fromSparkContext(spark.sparkContext())
-                .parallelize(new ArrayList<>(ids), n)
-                .mapPartitions(new PlaySlice(source, ids));
-        return new Plan(spark.createDataFrame(rows, schema()), ids.size(), n);
+                .parallelize(work, n)
+                .mapPartitions(new PlaySlice(source, PlaySlice.files(t)));
+        return new Plan(spark.createDataFrame(rows, schema()), work.size(), n);
     }
 
     static int chooseSlices(SparkSession spark, int negotiations, int slices) {
@@ -156,14 +157,17 @@ public final class SparkTournament {
         return new Summary(plan.negotiations(), plan.slices(), output);
     }
 
-    /** One row of the table, back as a {@link ResultRow}; columns are found by name. */
+    /** One row of the table, back as a {@link ResultRow}: columns by name, or in {@link ResultsTable#COLUMNS} order for a row without a schema. */
     public static ResultRow row(Row r) {
-        return new ResultRow(r.getAs("match"), r.getAs("scenario"), r.<Integer>getAs("repetition"), r.<Long>getAs("seed"),
-                r.getAs("protocol"), r.<Integer>getAs("position"), r.getAs("party"), r.getAs("role"), r.getAs("agent"),
-                r.getAs("opponents"), r.<Boolean>getAs("agreement"), r.getAs("outcome"), r.<Double>getAs("utility"),
-                r.<Double>getAs("advantage"), r.<Double>getAs("welfare"), r.<Integer>getAs("rounds"), r.<Double>getAs("time"),
-                r.<Double>getAs("seconds"), r.<Double>getAs("distancePareto"), r.<Double>getAs("distanceNash"),
-                r.<Double>getAs("distanceKalaiSmorodinsky"), r.getAs("ending"), r.getAs("faultAgent"), r.getAs("fault"));
+        Object[] v = new Object[COMPONENTS.length];
+        for (int c = 0; c < v.length; c++) {
+            String name = COMPONENTS[c].getName();
+            v[c] = r.get(r.schema() == null ? c : r.fieldIndex(name));
+        }
+        return new ResultRow((String) v[0], (String) v[1], (Integer) v[2], (Long) v[3], (String) v[4], (Integer) v[5], (String) v[6],
+                (String) v[7], (String) v[8], (String) v[9], (Boolean) v[10], (String) v[11], (Double) v[12], (Double) v[13],
+                (Double) v[14], (Integer) v[15], (Double) v[16], (Double) v[17], (Double) v[18], (Double) v[19], (Double) v[20],
+                (String) v[21], (String) v[22], (String) v[23]);
     }
 
     /**

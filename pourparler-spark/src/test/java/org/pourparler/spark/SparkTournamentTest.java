@@ -152,14 +152,43 @@ class SparkTournamentTest {
     }
 
     @Test
-    void anExecutorThatReadsOtherScenariosFailsWithTheReason() throws Exception {
-        List<String> ids = Tournament.load(TournamentFormat.read(spec)).matches().stream().map(Match::id).toList();
-        PlaySlice slice = new PlaySlice(new SpecSource.File(spec.toString()), ids);
-        assertThat(slice.call(List.of(ids.get(0)).iterator())).toIterable().hasSize(3);
-        assertThatThrownBy(() -> slice.call(List.of("elsewhere/other.yaml|boulware,linear|0").iterator()))
+    void aSliceLoadsOnlyItsScenariosAndRefusesAnUnknownNegotiation() throws Exception {
+        Tournament t = Tournament.load(TournamentFormat.read(spec));
+        List<PlaySlice.ScenarioFile> files = PlaySlice.files(t);
+        assertThat(files).extracting(PlaySlice.ScenarioFile::path).containsExactly(
+                t.scenarios().get(0).key(), t.scenarios().get(1).key());
+        // the second scenario's file is missing: a slice of the first scenario's negotiations does not read it
+        List<PlaySlice.ScenarioFile> broken = List.of(files.get(0), new PlaySlice.ScenarioFile(files.get(1).key(), "missing.yaml", null));
+        PlaySlice slice = new PlaySlice(new SpecSource.File(spec.toString()), broken);
+        Match first = t.matches().get(0);
+        List<ResultRow> rows = new ArrayList<>();
+        slice.call(List.of(new PlaySlice.Work(first.id(), first.scenario())).iterator()).forEachRemaining(r -> rows.add(SparkTournament.row(r)));
+        assertThat(comparable(rows)).isEqualTo(local1.stream().filter(r -> r.match().equals(first.id())).toList());
+
+        Match last = t.matches().get(t.matches().size() - 1);
+        assertThatThrownBy(() -> slice.call(List.of(new PlaySlice.Work(last.id(), last.scenario())).iterator()))
+                .hasMessageContaining("missing.yaml");
+        assertThatThrownBy(() -> slice.call(List.of(new PlaySlice.Work("elsewhere.yaml|boulware,linear|0", 0)).iterator()))
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("elsewhere/other.yaml|boulware,linear|0")
+                .hasMessageContaining("elsewhere.yaml|boulware,linear|0")
                 .hasMessageContaining("same specification and scenario files");
+    }
+
+    @Test
+    void scenarioKeysWithADomainSplitIntoPathAndDomain() throws Exception {
+        TournamentSpec read = TournamentFormat.read(spec);
+        TournamentSpec withDomain = new TournamentSpec(read.name(), read.seed(),
+                List.of(new TournamentSpec.ScenarioRef("corpus/*", "Car-A-domain.xml"), new TournamentSpec.ScenarioRef("plain.yaml", null)),
+                read.agents(), read.protocol(), read.deadline(), read.repetitions(), read.rotateRoles(), read.selfPlay(),
+                read.noAgreement(), read.probes(), read.timeLimit(), read.timeBudget(), read.base());
+        var scenario = Tournament.load(read).scenarios().get(0).scenario();
+        Tournament t = Tournament.of(withDomain, List.of(new Tournament.Entry("corpus/CarA#Car-A-domain.xml", scenario),
+                new Tournament.Entry("plain.yaml", scenario)));
+        assertThat(PlaySlice.files(t)).containsExactly(
+                new PlaySlice.ScenarioFile("corpus/CarA#Car-A-domain.xml", "corpus/CarA", "Car-A-domain.xml"),
+                new PlaySlice.ScenarioFile("plain.yaml", "plain.yaml", null));
+        // and the values that carry a specification to the executors rebuild it exactly
+        assertThat(SpecSource.Values.of(withDomain).spec()).isEqualTo(withDomain);
     }
 
     @Test
