@@ -116,6 +116,7 @@ public final class ParquetResults {
             return new WriteContext(SCHEMA, Map.of());
         }
 
+        @SuppressWarnings("deprecation")   // abstract in parquet-java, so it must exist; never called with a ParquetConfiguration
         @Override public WriteContext init(org.apache.hadoop.conf.Configuration configuration) {
             return new WriteContext(SCHEMA, Map.of());
         }
@@ -151,6 +152,7 @@ public final class ParquetResults {
 
         @Override protected WriteSupport<ResultRow> getWriteSupport(ParquetConfiguration conf) { return new RowWriteSupport(); }
 
+        @SuppressWarnings("deprecation")   // abstract in parquet-java, so it must exist; never called with a ParquetConfiguration
         @Override protected WriteSupport<ResultRow> getWriteSupport(org.apache.hadoop.conf.Configuration conf) { return new RowWriteSupport(); }
     }
 }
