@@ -137,8 +137,20 @@ final class TournamentCommand implements Callable<Integer> {
         err.printf(java.util.Locale.ROOT, "%d negotiations played in %.2f s (%.0f per second, %d threads; %d skipped as done, "
                 + "%d abandoned as hung); results in %s%n", summary.played(), seconds, summary.played() / Math.max(seconds, 1e-9), n,
                 summary.skipped(), summary.hung(), dir);
+        if (!summary.interrupted()) writeParquet(dir);
         ReportCommand.report(dir, ts.agents().stream().map(TournamentSpec.AgentRef::name).toList(), spec.commandLine().getOut(), err);
         return 0;
+    }
+
+    /** results.parquet from results.csv, in schedule order of the match ids, with Spark's schema (docs/spark.md). */
+    static void writeParquet(Path dir) throws Main.UserException {
+        List<ResultRow> rows = new ArrayList<>(read(dir.resolve("results.csv")));
+        rows.sort(java.util.Comparator.comparing(ResultRow::match).thenComparingInt(ResultRow::position));
+        try {
+            org.pourparler.parquet.ParquetResults.write(rows, dir.resolve("results.parquet"));
+        } catch (IOException e) {
+            throw new Main.UserException("cannot write " + dir.resolve("results.parquet") + ": " + e.getMessage());
+        }
     }
 
     static Path defaultOut(Path specFile) {

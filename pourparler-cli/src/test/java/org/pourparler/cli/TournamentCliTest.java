@@ -41,11 +41,15 @@ class TournamentCliTest {
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("12 negotiations, 3 agents").contains("advantage (95% CI)").contains("boulware");
         Path out = dir.resolve("t-results");
-        for (String name : List.of("results.csv", "spec.yaml", "ranking.csv", "pairwise.csv", "ranking.svg", "pairwise.svg")) {
+        for (String name : List.of("results.csv", "results.parquet", "spec.yaml", "ranking.csv", "pairwise.csv", "ranking.svg",
+                "pairwise.svg")) {
             assertThat(out.resolve(name)).exists();
         }
         // 6 negotiations on the labour contract (3 parties: one ratifier) and 6 on the supplier deal (2 parties)
         assertThat(rows(out.resolve("results.csv"))).hasSize(6 * 3 + 6 * 2);
+        byte[] parquet = Files.readAllBytes(out.resolve("results.parquet"));
+        assertThat(new String(parquet, 0, 4, StandardCharsets.US_ASCII)).isEqualTo("PAR1");     // a Parquet file, magic at both ends
+        assertThat(new String(parquet, parquet.length - 4, 4, StandardCharsets.US_ASCII)).isEqualTo("PAR1");
         CliTest.Run report = CliTest.run("report", out.toString());
         assertThat(report.code()).isZero();
         assertThat(report.out()).isEqualTo(r.out());

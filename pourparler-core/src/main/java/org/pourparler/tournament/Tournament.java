@@ -51,6 +51,11 @@ public final class Tournament {
         this.matches = schedule(spec, this.scenarios);
     }
 
+    /** A tournament over already loaded scenarios (keys must be distinct), with the built-in agents ({@link Agents#create}). */
+    public static Tournament of(TournamentSpec spec, List<Entry> scenarios) {
+        return new Tournament(spec, scenarios, Agents::create);
+    }
+
     /**
      * A tournament over already loaded scenarios (keys must be distinct), making agents from their
      * specifications with {@code agentFactory} (normally {@link Agents#create}; tests and embedding
