@@ -60,10 +60,7 @@ final class TournamentCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         String specText = SourceFiles.read(specFile);
         TournamentSpec ts = TournamentFormat.read(specFile);
-        if (spark != null) {
-            throw new Main.UserException("--spark: run the Spark module as docs/spark.md shows "
-                    + "(spark-submit --class org.pourparler.spark.SparkTournament ...); this launcher runs locally");
-        }
+        if (spark != null) return onSpark(ts, specText);
         int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         if (n < 1) throw new Main.UserException("--threads must be at least 1, but was " + n);
         Path dir = out != null ? out : defaultOut(specFile);
@@ -138,6 +135,46 @@ final class TournamentCommand implements Callable<Integer> {
                 + "%d abandoned as hung); results in %s%n", summary.played(), seconds, summary.played() / Math.max(seconds, 1e-9), n,
                 summary.skipped(), summary.hung(), dir);
         if (!summary.interrupted()) writeParquet(dir);
+        ReportCommand.report(dir, ts.agents().stream().map(TournamentSpec.AgentRef::name).toList(), spec.commandLine().getOut(), err);
+        return 0;
+    }
+
+    /**
+     * The same tournament on Apache Spark (docs/spark.md): the Spark module plays it and writes
+     * results.parquet; the rows come back to write results.csv and the report as a local run does.
+     */
+    private int onSpark(TournamentSpec ts, String specText) throws Exception {
+        if (resume) throw new Main.UserException("--resume: a Spark run cannot resume; run again into a new --out");
+        if (threads != null) throw new Main.UserException("--threads: Spark decides the parallelism (its master, e.g. 'local[4]')");
+        Path dir = out != null ? out : defaultOut(specFile);
+        if (Files.exists(dir.resolve("results.csv")) || Files.exists(dir.resolve("results.parquet"))) {
+            throw new Main.UserException(dir + " already holds results: choose another --out");
+        }
+        java.lang.reflect.Method run;
+        try {
+            run = Class.forName("org.pourparler.spark.SparkTournament").getMethod("runForCli", String.class, Path.class, Path.class);
+        } catch (ClassNotFoundException | NoSuchMethodException | LinkageError e) {
+            throw new Main.UserException("--spark needs the Spark module and Spark on the class path: the ./pourparler launcher adds "
+                    + "them when --spark is given; or use spark-submit (docs/spark.md)");
+        }
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve("spec.yaml"), specText, StandardCharsets.UTF_8);
+        long started = System.nanoTime();
+        List<ResultRow> rows;
+        try {
+            @SuppressWarnings("unchecked")
+            List<ResultRow> got = (List<ResultRow>) run.invoke(null, spark, specFile, dir);
+            rows = got;
+        } catch (java.lang.reflect.InvocationTargetException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof org.pourparler.io.ScenarioFormatException sfe) throw sfe;
+            throw new Main.UserException("--spark " + spark + ": the tournament failed: " + cause);
+        }
+        Files.writeString(dir.resolve("results.csv"), ResultsTable.header() + ResultsTable.lines(rows), StandardCharsets.UTF_8);
+        PrintWriter err = spec.commandLine().getErr();
+        long negotiations = rows.stream().map(ResultRow::match).distinct().count();
+        err.printf(java.util.Locale.ROOT, "%d negotiations played on Spark (%s) in %.2f s; results in %s%n", negotiations, spark,
+                (System.nanoTime() - started) / 1e9, dir);
         ReportCommand.report(dir, ts.agents().stream().map(TournamentSpec.AgentRef::name).toList(), spec.commandLine().getOut(), err);
         return 0;
     }

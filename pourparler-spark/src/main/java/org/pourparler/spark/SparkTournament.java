@@ -171,6 +171,25 @@ public final class SparkTournament {
     }
 
     /**
+     * For {@code pourparler tournament SPEC --spark MASTER} (called by reflection, so that the CLI needs
+     * no Spark to build): plays the tournament on a session with this master, writes
+     * {@code outDir/results.parquet} and returns every row, read back from it, in match order.
+     */
+    public static List<ResultRow> runForCli(String master, Path specFile, Path outDir) throws ScenarioFormatException {
+        TournamentSpec spec = TournamentFormat.read(specFile);
+        SparkSession session = SparkSession.builder().appName("pourparler tournament " + spec.name()).master(master).getOrCreate();
+        try {
+            Summary s = run(session, specFile, outDir);
+            List<ResultRow> rows = new ArrayList<>();
+            for (Row r : session.read().parquet(s.output()).collectAsList()) rows.add(row(r));
+            rows.sort(java.util.Comparator.comparing(ResultRow::match).thenComparingInt(ResultRow::position));
+            return rows;
+        } finally {
+            session.stop();
+        }
+    }
+
+    /**
      * {@code spark-submit --class org.pourparler.spark.SparkTournament pourparler-spark.jar [options] SPEC.yaml OUTDIR}.
      * Options: {@code --master URL} (for a run without spark-submit, e.g. {@code local[*]}), {@code --slices N},
      * {@code --overwrite}. Exit status 0 on success, 2 for a usage or specification problem, 1 when the run fails.
