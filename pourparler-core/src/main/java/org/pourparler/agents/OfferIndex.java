@@ -156,16 +156,17 @@ public final class OfferIndex {
     }
 
     /**
-     * Sorts {@code keys} as unsigned longs, carrying {@code values} along; stable, 16 bits per pass,
+     * Sorts {@code keys} as unsigned longs, carrying {@code values} along; stable, 8 or 16 bits per pass,
      * passes in which every key has the same digit are skipped (utilities in [0, 1] share their high bits).
      */
     static void radixSort(long[] keys, int[] values) {
         int n = keys.length;
+        int bits = n < (1 << 16) ? 8 : 16;         // small tables: a small count array costs less to clear
+        int mask = (1 << bits) - 1;
         long[] k2 = new long[n];
         int[] v2 = new int[n];
-        int[] count = new int[1 << 16];
-        for (int shift = 0; shift < 64; shift += 16) {
-            int mask = (1 << 16) - 1;
+        int[] count = new int[1 << bits];
+        for (int shift = 0; shift < 64; shift += bits) {
             java.util.Arrays.fill(count, 0);
             for (int i = 0; i < n; i++) count[(int) (keys[i] >>> shift) & mask]++;
             if (n == 0 || count[(int) (keys[0] >>> shift) & mask] == n) continue;
