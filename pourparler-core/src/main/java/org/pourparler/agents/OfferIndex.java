@@ -26,7 +26,7 @@ public final class OfferIndex {
 
     private final Domain domain;
     private final UtilityFunction utility;
-    private final double[] sorted;    // ascending utilities (table mode)
+    private final long[] sorted;      // ascending utilities as sortable bits (table and sampled modes)
     private final int[] order;        // outcome numbers in that order
     private final double max;
     private final double min;
@@ -35,11 +35,12 @@ public final class OfferIndex {
 
     private record Ranked(int rank, Outcome outcome) { }
 
-    private OfferIndex(Domain domain, UtilityFunction utility, double[] sorted, int[] order, double max, double min) {
-        this(domain, utility, sorted, order, null, max, min);
+    /** Table or sampled mode: {@code sorted} holds the ascending utilities as {@link #sortableBits}. */
+    private OfferIndex(Domain domain, UtilityFunction utility, long[] sorted, int[] order, int[][] samples) {
+        this(domain, utility, sorted, order, samples, fromSortableBits(sorted[sorted.length - 1]), fromSortableBits(sorted[0]));
     }
 
-    private OfferIndex(Domain domain, UtilityFunction utility, double[] sorted, int[] order, int[][] samples, double max, double min) {
+    private OfferIndex(Domain domain, UtilityFunction utility, long[] sorted, int[] order, int[][] samples, double max, double min) {
         this.samples = samples;
         this.domain = domain;
         this.utility = utility;
@@ -68,38 +69,42 @@ public final class OfferIndex {
         Domain d = u.domain();
         if (d.isEnumerable(TABLE_LIMIT)) {
             int n = (int) d.outcomeCountExact();
-            double[] us = new double[n];
-            if (u instanceof LinearAdditiveUtility la) {
-                la.utilities(0, us);
-            } else {
-                int[] o = new int[d.issueCount()];
-                int[] sizes = d.sizes();
-                for (int i = 0; i < n; i++) {
-                    us[i] = u.utility(o);
-                    for (int k = sizes.length - 1; k >= 0 && ++o[k] == sizes[k]; k--) o[k] = 0;
-                }
-            }
             // packages across a red line are never offered: leave them out (unless nothing else is left)
             boolean[] excluded = redLineExclusions(profile, d, n);
             int kept = n;
             if (excluded != null) for (boolean x : excluded) if (x) kept--;
             if (kept == 0) excluded = null;
             int m = excluded == null ? n : kept;
-            // a stable radix sort on the utilities' bits: exact order, ties by outcome number, O(N)
+            // utilities straight into sortable keys, a chunk at a time: no N-sized array of doubles
+            // (in a small VM, touching fresh memory costs more than the arithmetic)
             long[] keys = new long[m];
             int[] order = new int[m];
-            for (int i = 0, k = 0; i < n; i++) {
-                if (excluded != null && excluded[i]) continue;
-                keys[k] = sortableBits(us[i]);
-                order[k++] = i;
+            double[] chunk = new double[(int) Math.min(n, 1 << 14)];
+            int[] o = new int[d.issueCount()];
+            int[] sizes = d.sizes();
+            for (int first = 0, k = 0; first < n; first += chunk.length) {
+                int len = Math.min(chunk.length, n - first);
+                double[] buf = len == chunk.length ? chunk : new double[len];
+                if (u instanceof LinearAdditiveUtility la) {
+                    la.utilities(first, buf);
+                } else {
+                    for (int i = 0; i < len; i++) {
+                        buf[i] = u.utility(o);
+                        for (int q = sizes.length - 1; q >= 0 && ++o[q] == sizes[q]; q--) o[q] = 0;
+                    }
+                }
+                for (int i = 0; i < len; i++) {
+                    if (excluded != null && excluded[first + i]) continue;
+                    keys[k] = sortableBits(buf[i]);
+                    order[k++] = first + i;
+                }
             }
+            // a stable radix sort on the utilities' bits: exact order, ties by outcome number, O(N)
             radixSort(keys, order);
-            double[] sorted = new double[m];
-            for (int i = 0; i < m; i++) sorted[i] = us[order[i]];
-            return new OfferIndex(d, u, sorted, order, sorted[m - 1], sorted[0]);
+            return new OfferIndex(d, u, keys, order, null);
         }
         if (u instanceof LinearAdditiveUtility la) {
-            return new OfferIndex(d, u, null, null, la.maxUtility(), la.minUtility());
+            return new OfferIndex(d, u, null, null, null, la.maxUtility(), la.minUtility());
         }
         return sampled(profile, d, u);
     }
@@ -144,15 +149,18 @@ public final class OfferIndex {
             order[i] = i;
         }
         radixSort(keys, order);
-        double[] sorted = new double[kept];
-        for (int i = 0; i < kept; i++) sorted[i] = us[order[i]];
-        return new OfferIndex(d, u, sorted, order, java.util.Arrays.copyOf(samples, kept), sorted[kept - 1], sorted[0]);
+        return new OfferIndex(d, u, keys, order, java.util.Arrays.copyOf(samples, kept));
     }
 
     /** The bits of {@code u} as a long whose unsigned order is the numeric order (-0.0 counts as 0.0). */
     static long sortableBits(double u) {
         long bits = Double.doubleToLongBits(u == 0 ? 0.0 : u);
         return bits ^ ((bits >> 63) | Long.MIN_VALUE);
+    }
+
+    /** The inverse of {@link #sortableBits}. */
+    static double fromSortableBits(long key) {
+        return Double.longBitsToDouble(key < 0 ? key ^ Long.MIN_VALUE : ~key);
     }
 
     /**
@@ -222,11 +230,12 @@ public final class OfferIndex {
     /** The rank of the least tabulated outcome with utility at least {@code target}, or {@link #size()} when none (table mode only). */
     public int rankAtLeast(double target) {
         if (sorted == null) throw new IllegalStateException("This index searches greedily and has no ranks");
+        long key = sortableBits(target);
         int lo = 0;
         int hi = sorted.length;
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
-            if (sorted[mid] < target) lo = mid + 1; else hi = mid;
+            if (Long.compareUnsigned(sorted[mid], key) < 0) lo = mid + 1; else hi = mid;
         }
         return lo;
     }
@@ -249,7 +258,7 @@ public final class OfferIndex {
     /** The utility at position {@code rank} in ascending order (table mode only). */
     public double utilityByRank(int rank) {
         if (sorted == null) throw new IllegalStateException("This index searches greedily and has no ranks");
-        return sorted[rank];
+        return fromSortableBits(sorted[rank]);
     }
 
     private static int[] greedy(LinearAdditiveUtility u, double target) {

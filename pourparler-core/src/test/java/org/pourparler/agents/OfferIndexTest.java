@@ -20,6 +20,34 @@ class OfferIndexTest {
         }
     }
 
+    @net.jqwik.api.Property(tries = 500)
+    void sortableBitsOrderAsTheNumbersAndReadBack(@net.jqwik.api.ForAll double a, @net.jqwik.api.ForAll double b) {
+        org.assertj.core.api.Assumptions.assumeThat(Double.isNaN(a) || Double.isNaN(b)).isFalse();
+        long ka = OfferIndex.sortableBits(a);
+        long kb = OfferIndex.sortableBits(b);
+        assertThat(Integer.signum(Long.compareUnsigned(ka, kb))).isEqualTo(Integer.signum(Double.compare(a == 0 ? 0.0 : a, b == 0 ? 0.0 : b)));
+        assertThat(OfferIndex.fromSortableBits(ka)).isEqualTo(a == 0 ? 0.0 : a);
+    }
+
+    @Test
+    void theRadixSortIsStableAndOrdersByValue() {
+        Random r = new Random(3);
+        for (int n : new int[] {0, 1, 7, 1000, 70_000}) {
+            long[] keys = new long[n];
+            int[] values = new int[n];
+            for (int i = 0; i < n; i++) {
+                keys[i] = OfferIndex.sortableBits(Math.round(r.nextGaussian() * 50) / 100.0);   // many ties
+                values[i] = i;
+            }
+            OfferIndex.radixSort(keys, values);
+            for (int i = 1; i < n; i++) {
+                int c = Long.compareUnsigned(keys[i - 1], keys[i]);
+                assertThat(c).isLessThanOrEqualTo(0);
+                if (c == 0) assertThat(values[i - 1]).isLessThan(values[i]);    // ties keep the outcome order
+            }
+        }
+    }
+
     @Test
     void aSampledIndexIsSortedDeterministicAndFindsOffersAtOrAboveTheTarget() {
         Profile p = hugeHyperRectangleProfile();
