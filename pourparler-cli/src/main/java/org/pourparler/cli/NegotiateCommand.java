@@ -14,6 +14,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.pourparler.agents.Agents;
+import org.pourparler.agents.OfferIndex;
+import org.pourparler.analysis.AgreementAnalysis;
+import org.pourparler.negotiation.ProfileCache;
 import org.pourparler.io.Scenarios;
 import org.pourparler.model.Party;
 import org.pourparler.model.Scenario;
@@ -123,10 +126,41 @@ final class NegotiateCommand implements Callable<Integer> {
             }
         }
         SessionResult r;
+        // on all cores at once: every negotiator's offer table, and the analysis the metrics need
+        ProfileCache cache = ProfileCache.create();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(
+                Math.max(1, Runtime.getRuntime().availableProcessors()), task -> {
+                    Thread t = new Thread(task, "pourparler-prepare");
+                    t.setDaemon(true);
+                    return t;
+                });
         try {
-            r = Session.run(s, ns, deadline, options.withNoAgreement(payoff));
+            java.util.concurrent.Future<AgreementAnalysis.Report> analysis = pool.submit(
+                    () -> AgreementAnalysis.analyze(s, AgreementAnalysis.Options.defaults().withListLimit(1).withThreads(1)));
+            List<java.util.concurrent.Future<?>> tables = new ArrayList<>();
+            for (Party p : negotiating) tables.add(pool.submit(() -> OfferIndex.prepare(cache, p.profile())));
+            for (java.util.concurrent.Future<?> f : tables) {
+                try {
+                    f.get();
+                } catch (java.util.concurrent.ExecutionException e) {
+                    // an agent that cannot use a table says so itself when the session starts
+                }
+            }
+            r = Session.run(s, ns, deadline, options.withNoAgreement(payoff).withCache(cache).withMetrics(false));
+            if (r.agreement() != null) {
+                AgreementAnalysis.Report report;
+                try {
+                    report = analysis.get();
+                } catch (java.util.concurrent.ExecutionException e) {
+                    report = null;       // too large to analyse exactly: metrics without distances
+                }
+                r = new SessionResult(r.protocol(), r.agreement(), r.utilities(), r.rounds(), r.time(), r.seconds(), r.ending(),
+                        r.zoneExists(), r.fault(), r.trace(), SessionResult.Metrics.of(report, s, r.agreement(), r.utilities()));
+            }
         } catch (IllegalArgumentException e) {
             throw new Main.UserException(input.path + ": " + e.getMessage());
+        } finally {
+            pool.shutdownNow();
         }
         PrintWriter out = spec.commandLine().getOut();
         if (output.format == OutputFormat.json) {

@@ -55,8 +55,19 @@ public final class OfferIndex {
      * that later sessions with the same profile (a tournament's) reuse it.
      */
     public static OfferIndex of(NegotiationView view) {
-        return view.store().computeIfAbsent("offer-index", () -> of(view.profile()));
+        return view.store().computeIfAbsent(STORE_KEY, () -> of(view.profile()));
     }
+
+    /**
+     * Builds a profile's index into a cache ahead of sessions that will use it (for instance several
+     * profiles' indexes on several cores before one session starts); {@link #of(NegotiationView)} then
+     * finds it there.
+     */
+    public static OfferIndex prepare(org.pourparler.negotiation.ProfileCache cache, Profile profile) {
+        return cache.storeFor(profile).computeIfAbsent(STORE_KEY, () -> of(profile));
+    }
+
+    private static final String STORE_KEY = "offer-index";
 
     /**
      * The index of a profile's utility.
