@@ -255,7 +255,8 @@ public final class OfferIndex {
     public Outcome byRank(int rank) {
         Ranked l = last;
         if (l != null && l.rank == rank) return l.outcome;    // agents often repeat an offer: no allocation then
-        Outcome o = Outcome.of(valuesByRank(rank));
+        if (sorted == null) throw new IllegalStateException("This index searches greedily and has no ranks");
+        Outcome o = samples != null ? Outcome.of(samples[order[rank]]) : domain.outcome(order[rank]);
         last = new Ranked(rank, o);
         return o;
     }

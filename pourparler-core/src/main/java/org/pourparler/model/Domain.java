@@ -95,6 +95,11 @@ public final class Domain {
         return out;
     }
 
+    /** Outcome number {@code index} (one array, not two: the hot path of agents' offers). */
+    public Outcome outcome(long index) {
+        return Outcome.owning(outcomeAt(index));
+    }
+
     /** Writes the option indexes of outcome number {@code index} into {@code out}. */
     public void outcomeAt(long index, int[] out) {
         if (index < 0 || index >= outcomeCountExact()) {

@@ -18,6 +18,11 @@ public final class Outcome {
         return new Outcome(values.clone());
     }
 
+    /** An outcome over an array no one else holds (no copy); for this package only. */
+    static Outcome owning(int[] values) {
+        return new Outcome(values);
+    }
+
     /** Number of issues. */
     public int size() { return values.length; }
 

@@ -63,15 +63,20 @@ public sealed interface Action permits Action.Accept, Action.Offer, Action.End, 
         }
     }
 
-    static Action accept() { return new Accept(); }
+    /** The field-less actions are shared: one object each, no allocation per move. */
+    Accept ACCEPT = new Accept();
+    End END = new End();
+    Reject REJECT = new Reject();
+
+    static Action accept() { return ACCEPT; }
 
     static Action offer(Outcome outcome) { return new Offer(outcome); }
 
     static Action offer(int... outcome) { return new Offer(Outcome.of(outcome)); }
 
-    static Action end() { return new End(); }
+    static Action end() { return END; }
 
-    static Action reject() { return new Reject(); }
+    static Action reject() { return REJECT; }
 
     static Action bid(Outcome proposal, Acceptance acceptance) { return new Bid(proposal, acceptance); }
 
