@@ -26,7 +26,7 @@ public final class TournamentFormat {
     static final List<String> TOP_KEYS = List.of("format", "name", "seed", "scenarios", "agents", "protocol", "deadline",
             "repetitions", "roles", "selfPlay", "noAgreement", "probes", "timeLimit", "timeBudget");
     static final List<String> SCENARIO_KEYS = List.of("path", "domain");
-    static final List<String> AGENT_KEYS = List.of("name", "agent");
+    static final List<String> AGENT_KEYS = List.of("name", "agent", "parameters");
     static final List<String> DEADLINE_KEYS = List.of("rounds", "seconds");
 
     private TournamentFormat() { }
@@ -77,6 +77,7 @@ public final class TournamentFormat {
                 r.checkKeys(m, AGENT_KEYS);
                 specNode = r.required(m, "agent", "the agent, e.g. boulware or time-dependent:0.5");
                 spec = r.name(specNode, "an agent");
+                if (m.has("parameters")) spec = withParameters(r, spec, r.map(m.get("parameters"), "the agent's parameters"));
                 display = m.has("name") ? r.name(m.get("name"), "a display name") : spec;
             } else {
                 specNode = item;
@@ -127,6 +128,26 @@ public final class TournamentFormat {
         double timeBudget = top.has("timeBudget") ? nonNegative(r, top.get("timeBudget")) : 0;
         return new TournamentSpec(name, seed, scenarios, agents, protocol, deadline, repetitions, rotate, selfPlay, noAgreement,
                 probes, timeLimit, timeBudget, base);
+    }
+
+    /** time-dependent with {e: E}; boa with {offering, acceptance, model}: the specification string Agents.create reads. */
+    private static String withParameters(PourparlerReader r, String agent, MapNode p) throws ScenarioFormatException {
+        switch (agent.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "time-dependent" -> {
+                r.checkKeys(p, List.of("e"));
+                return "time-dependent:" + r.number(r.required(p, "e", "the concession exponent"));
+            }
+            case "boa" -> {
+                r.checkKeys(p, List.of("offering", "acceptance", "model"));
+                StringBuilder b = new StringBuilder("boa:");
+                for (String k : List.of("offering", "acceptance", "model")) {
+                    if (p.has(k)) b.append(k).append('=').append(r.name(p.get(k), "the " + k)).append(';');
+                }
+                return b.toString();
+            }
+            default -> throw r.error(p, "agent '" + agent + "' takes no parameters (time-dependent takes e; boa takes offering, "
+                    + "acceptance and model)");
+        }
     }
 
     private static int positive(PourparlerReader r, PourparlerNode n, String what) throws ScenarioFormatException {

@@ -22,6 +22,32 @@ class AgentsRegistryTest {
     }
 
     @Test
+    void aBoaAgentIsAssembledFromItsParts() {
+        BoaAgent a = (BoaAgent) Agents.create("boa:offering=time-dependent:0.5;acceptance=next|time:0.98;model=frequency");
+        assertThat(((TimeDependentOffering) a.offering()).exponent()).isEqualTo(0.5);
+        assertThat(a.name()).startsWith("BOA(");
+        // next | time:0.98 : before 0.98 the threshold is the next offer's utility; from 0.98 on, anything
+        assertThat(a.acceptance().threshold(stateAt(0.5), 0.7)).isEqualTo(0.7);
+        assertThat(a.acceptance().threshold(stateAt(0.99), 0.7)).isEqualTo(Double.NEGATIVE_INFINITY);
+        AcceptanceCondition both = Agents.acceptance("s", "next&const:0.8|time:0.9");
+        assertThat(both.threshold(stateAt(0.5), 0.7)).isEqualTo(0.8);       // max(0.7, 0.8), time not yet
+        assertThat(both.threshold(stateAt(0.95), 0.7)).isEqualTo(Double.NEGATIVE_INFINITY);
+    }
+
+    private static AgentState stateAt(double t) {
+        org.pourparler.negotiation.NegotiationView v = new org.pourparler.negotiation.SessionTestViews.AtTime(t);
+        return new AgentState(v, null, null);
+    }
+
+    @Test
+    void badBoaPartsAreNamed() {
+        assertThatThrownBy(() -> Agents.create("boa:offering=micro")).hasMessageContaining("offering must be time-dependent:E");
+        assertThatThrownBy(() -> Agents.create("boa:acceptance=soon")).hasMessageContaining("unknown acceptance condition 'soon'");
+        assertThatThrownBy(() -> Agents.create("boa:model=bayes")).hasMessageContaining("frequency or none");
+        assertThatThrownBy(() -> Agents.create("boa:speed=3")).hasMessageContaining("unknown part 'speed'");
+    }
+
+    @Test
     void badClassesAreNamedInTheError() {
         assertThatThrownBy(() -> Agents.create("class:com.example.Missing")).hasMessageContaining("'com.example.Missing' is not on the class path");
         assertThatThrownBy(() -> Agents.create("class:java.lang.String")).hasMessageContaining("does not implement");

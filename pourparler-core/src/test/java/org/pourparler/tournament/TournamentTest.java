@@ -52,6 +52,18 @@ class TournamentTest {
     }
 
     @Test
+    void agentsTakeParameters() throws Exception {
+        TournamentSpec s = spec(BASIC.replace("[boulware, conceder, {name: Lin, agent: linear}]",
+                "[{name: TD, agent: time-dependent, parameters: {e: 0.5}}, {name: Combi, agent: boa, parameters: "
+                        + "{offering: 'time-dependent:0.1', acceptance: 'next|time:0.99', model: frequency}}]"));
+        assertThat(s.agents()).extracting(TournamentSpec.AgentRef::agent)
+                .containsExactly("time-dependent:0.5", "boa:offering=time-dependent:0.1;acceptance=next|time:0.99;model=frequency;");
+        assertThatThrownBy(() -> spec(BASIC.replace("{name: Lin, agent: linear}", "{name: Lin, agent: linear, parameters: {e: 1}}")))
+                .hasMessageContaining("agent 'linear' takes no parameters");
+        assertThat(runAll(Tournament.load(s), Set.of(), 1)).isNotEmpty();
+    }
+
+    @Test
     void specificationErrorsNameTheLineAndTheField() {
         assertThatThrownBy(() -> spec(BASIC + "rounds: 5\n")).hasMessageContaining("spec.yaml: line 8")
                 .hasMessageContaining("unknown key 'rounds'");
