@@ -64,6 +64,14 @@ class TournamentTest {
     }
 
     @Test
+    void theExampleTournamentReadsAndSchedulesEveryPairing() throws Exception {
+        Tournament t = Tournament.load(TournamentFormat.read(EXAMPLES.resolve("tournaments/every-agent.yaml")));
+        assertThat(t.spec().agents()).hasSize(9);
+        assertThat(t.scenarios()).extracting(Tournament.Entry::key).containsExactly("../labour-contract.yaml", "../supplier-deal.yaml");
+        assertThat(t.matches()).hasSize(2 * 9 * 8 * 2);
+    }
+
+    @Test
     void specificationErrorsNameTheLineAndTheField() {
         assertThatThrownBy(() -> spec(BASIC + "rounds: 5\n")).hasMessageContaining("spec.yaml: line 8")
                 .hasMessageContaining("unknown key 'rounds'");
