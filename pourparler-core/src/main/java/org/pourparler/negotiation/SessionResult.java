@@ -1,7 +1,10 @@
 package org.pourparler.negotiation;
 
 import java.util.List;
+import org.pourparler.analysis.AgreementAnalysis;
 import org.pourparler.model.Outcome;
+import org.pourparler.model.Profile;
+import org.pourparler.model.Scenario;
 
 /**
  * How a session ended.
@@ -39,13 +42,13 @@ public record SessionResult(Protocol protocol, Outcome agreement, double[] utili
          *
          * @param payoffs every party's payoff (for the welfare)
          */
-        public static Metrics of(org.pourparler.analysis.AgreementAnalysis.Report report, org.pourparler.model.Scenario s,
+        public static Metrics of(AgreementAnalysis.Report report, Scenario s,
                                  Outcome agreement, double[] payoffs) {
             double[] raw = new double[s.parties().size()];
             double[] advantage = new double[raw.length];
             double welfare = 0;
             for (int k = 0; k < raw.length; k++) {
-                org.pourparler.model.Profile p = s.parties().get(k).profile();
+                Profile p = s.parties().get(k).profile();
                 raw[k] = p.utility().utility(agreement);
                 double best = Double.NEGATIVE_INFINITY;
                 if (report != null) for (var q : report.paretoAll().points()) best = Math.max(best, q.utility(k));

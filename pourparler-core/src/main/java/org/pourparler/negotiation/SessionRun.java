@@ -3,17 +3,21 @@ package org.pourparler.negotiation;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 import org.pourparler.analysis.AgreementAnalysis;
 import org.pourparler.analysis.AnalysisLimitException;
+import org.pourparler.analysis.ParetoFrontier;
 import org.pourparler.model.Domain;
 import org.pourparler.model.Outcome;
 import org.pourparler.model.Party;
 import org.pourparler.model.Profile;
+import org.pourparler.model.RedLine;
 import org.pourparler.model.Role;
 import org.pourparler.model.Scenario;
+import org.pourparler.model.UtilityFunction;
 
 /**
  * What every protocol shares: the negotiators and their views, the clock and the deadline, time
@@ -122,7 +126,7 @@ final class SessionRun {
         if (budgetNanos <= 0) return false;
         spent[j] += System.nanoTime() - t0;
         if (spent[j] <= budgetNanos) return false;
-        fault(j, "timeout", String.format(java.util.Locale.ROOT, "used %.3f s of its %.3f s time budget", spent[j] / 1e9,
+        fault(j, "timeout", String.format(Locale.ROOT, "used %.3f s of its %.3f s time budget", spent[j] / 1e9,
                 options.timeBudget()));
         return true;
     }
@@ -201,8 +205,7 @@ final class SessionRun {
      *
      * @throws IllegalArgumentException when no exact frontier can be computed for this scenario
      */
-    org.pourparler.analysis.ParetoFrontier frontier(List<org.pourparler.model.UtilityFunction> utilities,
-                                                   List<org.pourparler.model.RedLine> lines) {
+    ParetoFrontier frontier(List<UtilityFunction> utilities, List<RedLine> lines) {
         try {
             return AgreementAnalysis.frontier(utilities, lines, AgreementAnalysis.Options.defaults().withListLimit(1));
         } catch (AnalysisLimitException e) {

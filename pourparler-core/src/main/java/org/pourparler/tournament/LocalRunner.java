@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -46,7 +47,7 @@ public final class LocalRunner {
         if (threads < 1) throw new IllegalArgumentException("The number of threads must be >= 1, but was " + threads);
         // scenario by scenario in turn, so that workers start on different scenarios and build their
         // shared data (analysis, offer tables) side by side instead of waiting for each other's
-        Map<Integer, List<Match>> byScenario = new java.util.TreeMap<>();
+        Map<Integer, List<Match>> byScenario = new TreeMap<>();
         for (Match m : t.matches()) {
             if (!done.contains(m.id())) byScenario.computeIfAbsent(m.scenario(), k -> new ArrayList<>()).add(m);
         }

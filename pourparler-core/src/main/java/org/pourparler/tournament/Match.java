@@ -2,6 +2,7 @@ package org.pourparler.tournament;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * One negotiation of a tournament, by its coordinates: the scenario, the agent in each negotiating
@@ -25,7 +26,7 @@ public record Match(int scenario, int[] agents, int repetition, String id, long 
     /** The agent index in negotiating position {@code position}. */
     public int agent(int position) { return agents[position]; }
 
-    static Match of(int scenario, String scenarioKey, int[] agents, java.util.List<String> agentNames, int repetition, long masterSeed) {
+    static Match of(int scenario, String scenarioKey, int[] agents, List<String> agentNames, int repetition, long masterSeed) {
         StringBuilder id = new StringBuilder(scenarioKey).append('|');
         for (int p = 0; p < agents.length; p++) id.append(p == 0 ? "" : ",").append(agentNames.get(agents[p]));
         id.append('|').append(repetition);

@@ -6,8 +6,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.pourparler.agents.Agents;
 import org.pourparler.analysis.AgreementAnalysis;
@@ -15,11 +19,13 @@ import org.pourparler.analysis.AnalysisLimitException;
 import org.pourparler.analysis.FrontierPoint;
 import org.pourparler.io.ScenarioFormatException;
 import org.pourparler.io.Scenarios;
+import org.pourparler.model.Outcome;
 import org.pourparler.model.Party;
 import org.pourparler.model.Profile;
 import org.pourparler.model.Role;
 import org.pourparler.model.Scenario;
 import org.pourparler.negotiation.Negotiator;
+import org.pourparler.negotiation.ProfileCache;
 import org.pourparler.negotiation.Session;
 import org.pourparler.negotiation.SessionResult;
 
@@ -37,14 +43,14 @@ public final class Tournament {
     private final List<Entry> scenarios;
     private final List<Match> matches;
     private final ConcurrentHashMap<Integer, Analysis> analyses = new ConcurrentHashMap<>();
-    private final java.util.function.Function<String, Negotiator> agentFactory;
+    private final Function<String, Negotiator> agentFactory;
     /** What agents compute from their own profile, shared by every negotiation of the tournament. */
-    private final org.pourparler.negotiation.ProfileCache cache = org.pourparler.negotiation.ProfileCache.create();
+    private final ProfileCache cache = ProfileCache.create();
 
     /** The analysis a scenario's metrics need, or the reason it is missing. */
     private record Analysis(AgreementAnalysis.Report report, double[] best) { }
 
-    private Tournament(TournamentSpec spec, List<Entry> scenarios, java.util.function.Function<String, Negotiator> agentFactory) {
+    private Tournament(TournamentSpec spec, List<Entry> scenarios, Function<String, Negotiator> agentFactory) {
         this.spec = spec;
         this.agentFactory = agentFactory;
         this.scenarios = List.copyOf(scenarios);
@@ -61,7 +67,7 @@ public final class Tournament {
      * specifications with {@code agentFactory} (normally {@link Agents#create}; tests and embedding
      * programs can supply their own).
      */
-    public static Tournament of(TournamentSpec spec, List<Entry> scenarios, java.util.function.Function<String, Negotiator> agentFactory) {
+    public static Tournament of(TournamentSpec spec, List<Entry> scenarios, Function<String, Negotiator> agentFactory) {
         return new Tournament(spec, scenarios, agentFactory);
     }
 
@@ -73,7 +79,7 @@ public final class Tournament {
      */
     public static Tournament load(TournamentSpec spec) throws ScenarioFormatException {
         List<Entry> entries = new ArrayList<>();
-        java.util.Set<String> keys = new java.util.HashSet<>();
+        Set<String> keys = new HashSet<>();
         for (int i = 0; i < spec.scenarios().size(); i++) {
             TournamentSpec.ScenarioRef ref = spec.scenarios().get(i);
             List<Path> paths = resolve(spec.base(), ref.path());
@@ -104,7 +110,7 @@ public final class Tournament {
         if (!Files.isDirectory(start)) return List.of();
         boolean deep = pattern.contains("**");
         int depth = deep ? Integer.MAX_VALUE : parts.length - k;
-        String full = start.toString().replace('\\', '/') + "/" + String.join("/", java.util.Arrays.copyOfRange(parts, k, parts.length));
+        String full = start.toString().replace('\\', '/') + "/" + String.join("/", Arrays.copyOfRange(parts, k, parts.length));
         PathMatcher m = FileSystems.getDefault().getPathMatcher("glob:" + full);
         try (Stream<Path> walk = Files.walk(start, depth)) {
             return walk.filter(p -> !p.equals(start))
@@ -192,7 +198,7 @@ public final class Tournament {
         return rows(m, false, null, payoff, 0, 0, 0, "fault", faultAgent, kind + ": " + message);
     }
 
-    private List<ResultRow> rows(Match m, boolean agreed, org.pourparler.model.Outcome agreement, double[] payoff, int rounds,
+    private List<ResultRow> rows(Match m, boolean agreed, Outcome agreement, double[] payoff, int rounds,
                                  double time, double seconds, String ending, String faultAgent, String fault) {
         Scenario s = scenarios.get(m.scenario()).scenario();
         Analysis a = analysis(m.scenario());
@@ -222,7 +228,7 @@ public final class Tournament {
         return out;
     }
 
-    private static String describe(Scenario s, org.pourparler.model.Outcome o) {
+    private static String describe(Scenario s, Outcome o) {
         StringBuilder b = new StringBuilder();
         for (int i = 0; i < o.size(); i++) {
             if (i > 0) b.append("; ");
@@ -241,9 +247,9 @@ public final class Tournament {
                 report = null;
             }
             double[] best = new double[s.parties().size()];
-            java.util.Arrays.fill(best, Double.NaN);
+            Arrays.fill(best, Double.NaN);
             if (report != null) {
-                java.util.Arrays.fill(best, Double.NEGATIVE_INFINITY);
+                Arrays.fill(best, Double.NEGATIVE_INFINITY);
                 for (FrontierPoint p : report.paretoAll().points()) {
                     for (int i = 0; i < best.length; i++) best[i] = Math.max(best[i], p.utility(i));
                 }

@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.pourparler.negotiation.Deadline;
+import org.pourparler.negotiation.ProfileCache;
 import org.pourparler.negotiation.Protocol;
 import org.pourparler.negotiation.Session;
 
@@ -53,7 +54,7 @@ public record TournamentSpec(String name, long seed, List<ScenarioRef> scenarios
     }
 
     /** The session options of one negotiation with this seed, sharing the profile stores in {@code cache}. */
-    public Session.Options sessionOptions(long negotiationSeed, org.pourparler.negotiation.ProfileCache cache) {
+    public Session.Options sessionOptions(long negotiationSeed, ProfileCache cache) {
         return Session.Options.defaults().withCache(cache).withSeed(negotiationSeed).withProtocol(protocol).withNoAgreement(noAgreement)
                 .withProbes(probes).withTimeBudget(timeBudget).withMetrics(false).withTrace(false);
     }
