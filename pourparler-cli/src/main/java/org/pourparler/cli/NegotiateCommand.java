@@ -220,6 +220,11 @@ final class NegotiateCommand implements Callable<Integer> {
         if (r.fault() != null) out.println("Fault: " + r.fault().negotiator() + " (" + r.fault().kind() + "): " + r.fault().message());
         if (r.protocol() == Protocol.TEST_THE_WATERS) {
             out.println("Zone of agreement: " + (r.zoneExists() == null ? "not probed" : r.zoneExists() ? "exists" : "not found"));
+            List<String> answers = new ArrayList<>();
+            for (TraceEntry e : r.trace()) {
+                if (e.party() < 0) answers.add((e.action().equals("zone") ? "yes" : "no") + " (round " + (e.round() + 1) + ")");
+            }
+            if (!answers.isEmpty()) out.println("Probe answers: " + String.join(", ", answers));
         }
         if (r.agreement() != null) {
             out.println("Agreement: " + AnalyzeCommand.labels(r.agreement().toArray(), s.domain()));

@@ -223,4 +223,16 @@ class CliTest {
         assertThat(protocol.code()).isEqualTo(2);
         assertThat(protocol.err()).contains("Unknown protocol 'auction'").contains("test-the-waters");
     }
+
+    @Test
+    void testingTheWatersReportsOnlyTheAnswers() {
+        Run feelers = run("negotiate", example("ukraine-2024-feelers.yaml").toString(), "--agents", "boulware,conceder,linear",
+                "--protocol", "test-the-waters");
+        assertThat(feelers.code()).isZero();
+        assertThat(feelers.out()).contains("(test the waters)").contains("Zone of agreement: not found").contains("Probe answers: no")
+                .doesNotContain("yes (round");
+        Run aidCut = run("negotiate", example("ukraine-2024-aid-cut.yaml").toString(), "--agents", "boulware,conceder,linear",
+                "--protocol", "test-the-waters", "--probes", "5");
+        assertThat(aidCut.out()).contains("Zone of agreement: exists").containsPattern("Probe answers: .*yes \\(round \\d+\\)");
+    }
 }
