@@ -114,6 +114,15 @@ class TournamentCliTest {
     }
 
     @Test
+    void withoutTheSparkModuleOnTheClassPathSparkIsAUserError(@TempDir Path dir) throws Exception {
+        CliTest.Run r = CliTest.run("tournament", spec(dir, "").toString(), "--spark", "local[1]");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("--spark needs the Spark module").contains("launcher");
+        CliTest.Run resume = CliTest.run("tournament", spec(dir, "").toString(), "--spark", "local[1]", "--resume");
+        assertThat(resume.err()).contains("a Spark run cannot resume");
+    }
+
+    @Test
     void badSpecificationsAndFoldersAreUserErrors(@TempDir Path dir) throws Exception {
         Path f = spec(dir, "deadlines: {rounds: 3}\n");
         CliTest.Run r = CliTest.run("tournament", f.toString());
