@@ -35,7 +35,11 @@ class AgentsRegistryTest {
     }
 
     private static AgentState stateAt(double t) {
-        org.pourparler.negotiation.NegotiationView v = new org.pourparler.negotiation.SessionTestViews.AtTime(t);
+        org.pourparler.model.Domain d = org.pourparler.model.Domain.of("split",
+                java.util.List.of(org.pourparler.model.Issue.integer("share", 0, 10)));
+        org.pourparler.model.Profile p = org.pourparler.model.Profile.of(org.pourparler.model.LinearAdditiveUtility.of(d,
+                new double[] {1}, java.util.List.of(new org.pourparler.model.ValueFunction.Linear(0.1, 0, true))), 0);
+        org.pourparler.negotiation.NegotiationView v = new org.pourparler.negotiation.SessionTestViews.Fixed(p, t);
         return new AgentState(v, null, null);
     }
 

@@ -204,7 +204,7 @@ class SessionTest {
     @Property(tries = 100)
     void boulwareConcedesLessThanLinearWhichConcedesLessThanConceder(@ForAll @DoubleRange(min = 0, max = 1) double t) {
         Scenario s = split(0.2, 0.2);
-        NegotiationView v = new FixedView(s.parties().get(0).profile());
+        NegotiationView v = new SessionTestViews.Fixed(s.parties().get(0).profile(), 0);
         TimeDependentOffering b = new TimeDependentOffering(0.2);
         TimeDependentOffering l = new TimeDependentOffering(1);
         TimeDependentOffering c = new TimeDependentOffering(2);
@@ -231,24 +231,5 @@ class SessionTest {
             if (x >= target) best = Math.min(best, x);
         }
         assertThat(got).isEqualTo(best == Double.POSITIVE_INFINITY ? u.maxUtility() : best);
-    }
-
-    /** A view of one profile at the start of a session, for testing agents alone. */
-    record FixedView(Profile profile) implements NegotiationView {
-        @Override public Protocol protocol() { return Protocol.ALTERNATING; }
-        @Override public int self() { return 0; }
-        @Override public List<String> parties() { return List.of("A", "B"); }
-        @Override public Domain domain() { return profile.domain(); }
-        @Override public Deadline deadline() { return Deadline.rounds(10); }
-        @Override public int round() { return 0; }
-        @Override public double time() { return 0; }
-        @Override public Optional<Outcome> standingOffer() { return Optional.empty(); }
-        @Override public int standingOfferBy() { return -1; }
-        @Override public List<OfferRecord> offers() { return List.of(); }
-        @Override public List<ProbeAnswer> answers() { return List.of(); }
-        @Override public int probesLeft() { return 0; }
-        @Override public Optional<Action.Commit> commitment() { return Optional.empty(); }
-        @Override public ProfileStore store() { return ProfileCache.create().storeFor(profile); }
-        @Override public java.util.random.RandomGenerator random() { return new java.util.SplittableRandom(1); }
     }
 }

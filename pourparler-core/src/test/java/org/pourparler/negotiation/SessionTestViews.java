@@ -3,30 +3,19 @@ package org.pourparler.negotiation;
 import java.util.List;
 import java.util.Optional;
 import org.pourparler.model.Domain;
-import org.pourparler.model.Issue;
-import org.pourparler.model.LinearAdditiveUtility;
 import org.pourparler.model.Outcome;
 import org.pourparler.model.Profile;
-import org.pourparler.model.ValueFunction;
 
-/** Views for testing agents' parts alone, outside a session. */
+/** Views for testing agents and their parts alone, outside a session. */
 public final class SessionTestViews {
     private SessionTestViews() { }
 
-    /** A bilateral alternating-offers view at normalised time {@code time}, over a one-issue split, nothing offered yet. */
-    public record AtTime(double time) implements NegotiationView {
-        static final Profile PROFILE;
-
-        static {
-            Domain d = Domain.of("split", List.of(Issue.integer("share", 0, 10)));
-            PROFILE = Profile.of(LinearAdditiveUtility.of(d, new double[] {1}, List.of(new ValueFunction.Linear(0.1, 0, true))), 0);
-        }
-
+    /** A bilateral alternating-offers view of one profile at normalised time {@code time} (of 100 rounds), nothing offered yet. */
+    public record Fixed(Profile profile, double time) implements NegotiationView {
         @Override public Protocol protocol() { return Protocol.ALTERNATING; }
         @Override public int self() { return 0; }
         @Override public List<String> parties() { return List.of("A", "B"); }
-        @Override public Domain domain() { return PROFILE.domain(); }
-        @Override public Profile profile() { return PROFILE; }
+        @Override public Domain domain() { return profile.domain(); }
         @Override public Deadline deadline() { return Deadline.rounds(100); }
         @Override public int round() { return (int) (time * 100); }
         @Override public Optional<Outcome> standingOffer() { return Optional.empty(); }
@@ -35,7 +24,7 @@ public final class SessionTestViews {
         @Override public List<ProbeAnswer> answers() { return List.of(); }
         @Override public int probesLeft() { return 0; }
         @Override public Optional<Action.Commit> commitment() { return Optional.empty(); }
-        @Override public ProfileStore store() { return ProfileCache.create().storeFor(PROFILE); }
+        @Override public ProfileStore store() { return ProfileCache.create().storeFor(profile); }
         @Override public java.util.random.RandomGenerator random() { return new java.util.SplittableRandom(1); }
     }
 }
