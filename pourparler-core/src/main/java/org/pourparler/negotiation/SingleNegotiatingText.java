@@ -9,10 +9,14 @@ import org.pourparler.model.Outcome;
  * accept, the text is the agreement. Otherwise the mediator climbs: it keeps the text with the
  * most acceptances so far (a later text with as many replaces it, so the search also moves along
  * plateaus) and proposes next a neighbour of it, the kept text with one issue changed to another
- * option, both drawn from its own seeded random source. The first text is a uniformly drawn package.
- * The mediator never sees a profile: it learns only from the answers.
+ * option, both drawn from its own seeded random source, avoiding texts it has already put (up to
+ * {@link #FRESH_DRAWS} draws). The first text is a uniformly drawn package. The mediator never sees a
+ * profile: it learns only from the answers.
  */
 final class SingleNegotiatingText {
+    /** How many neighbours the mediator draws looking for a text it has not put yet. */
+    static final int FRESH_DRAWS = 20;
+
     private SingleNegotiatingText() { }
 
     static SessionRun.Ending play(SessionRun run) {
@@ -23,11 +27,13 @@ final class SingleNegotiatingText {
         for (int i = 0; i < sizes.length; i++) text[i] = random.nextInt(sizes[i]);
         int[] kept = text.clone();
         int keptAcceptances = -1;
+        java.util.Set<Outcome> put = new java.util.HashSet<>();
         for (int round = 0; ; round++) {
             if (run.expired(round)) return SessionRun.Ending.of("deadline");
             double t = run.timeAt(round);
             run.begin(round, t);
             Outcome o = Outcome.of(text);
+            put.add(o);
             s.standing = o;
             s.standingBy = -1;
             s.offers.add(new OfferRecord(round, t, -1, o));
@@ -54,6 +60,7 @@ final class SingleNegotiatingText {
                 keptAcceptances = acceptances;
             }
             text = neighbour(kept, sizes, random);
+            for (int draw = 1; draw < FRESH_DRAWS && put.contains(Outcome.of(text)); draw++) text = neighbour(kept, sizes, random);
         }
     }
 
