@@ -115,12 +115,18 @@ final class TournamentCommand implements Callable<Integer> {
             });
             Runtime.getRuntime().addShutdownHook(hook);
             IOException[] failure = {null};
+            long[] flushed = {System.nanoTime()};
             summary = LocalRunner.run(t, done, n, (Match m, List<ResultRow> rows) -> {
+                String lines = ResultsTable.lines(rows);
                 synchronized (lock) {
                     if (closed[0] || failure[0] != null) return;
                     try {
-                        w.write(ResultsTable.lines(rows));
-                        w.flush();
+                        w.write(lines);
+                        // to disk at most every 0.2 s: a hard kill loses at most that much work (resume replays it)
+                        if (System.nanoTime() - flushed[0] > 200_000_000L) {
+                            w.flush();
+                            flushed[0] = System.nanoTime();
+                        }
                     } catch (IOException e) {
                         failure[0] = e;
                     }

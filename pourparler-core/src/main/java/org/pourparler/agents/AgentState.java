@@ -26,6 +26,8 @@ public final class AgentState {
     private final List<OfferRecord> own = new ArrayList<>();
     private double[] ownUtility = new double[16];
     private int seen;
+    private int lastRank = -1;
+    private Outcome lastOutcome;
 
     AgentState(NegotiationView view, OfferIndex index, OpponentModel.Factory factory) {
         this.view = view;
@@ -106,9 +108,10 @@ public final class AgentState {
      * index's greedy search decides.
      */
     public Outcome near(double target) {
-        if (!hasModels() || index.size() == 0) return index.atLeast(target);
+        if (index.size() == 0) return index.atLeast(target);
         int first = index.rankAtLeast(target);
-        if (first == index.size()) return index.byRank(index.size() - 1);
+        if (first == index.size()) return byRank(index.size() - 1);
+        if (!hasModels()) return byRank(first);
         int end = Math.min(index.size(), first + NEAR_CANDIDATES);
         int best = first;
         double bestScore = Double.NEGATIVE_INFINITY;
@@ -121,6 +124,19 @@ public final class AgentState {
                 best = r;
             }
         }
-        return index.byRank(best);
+        return byRank(best);
+    }
+
+    /**
+     * The package of a rank, the same object when the rank repeats (agents often repeat an offer).
+     * Kept here, per session, not in the shared index: a field written by every session's thread
+     * would bounce between cores.
+     */
+    private Outcome byRank(int rank) {
+        if (rank != lastRank) {
+            lastOutcome = index.byRank(rank);
+            lastRank = rank;
+        }
+        return lastOutcome;
     }
 }

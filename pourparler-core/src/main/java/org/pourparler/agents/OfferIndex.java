@@ -31,9 +31,6 @@ public final class OfferIndex {
     private final double max;
     private final double min;
     private final int[][] samples;        // sampled mode: the packages that order[] points into
-    private volatile Ranked last;         // the last outcome handed out, shared safely between threads
-
-    private record Ranked(int rank, Outcome outcome) { }
 
     /** Table or sampled mode: {@code sorted} holds the ascending utilities as {@link #sortableBits}. */
     private OfferIndex(Domain domain, UtilityFunction utility, long[] sorted, int[] order, int[][] samples) {
@@ -253,12 +250,8 @@ public final class OfferIndex {
 
     /** The outcome at position {@code rank} in ascending utility (table mode only). */
     public Outcome byRank(int rank) {
-        Ranked l = last;
-        if (l != null && l.rank == rank) return l.outcome;    // agents often repeat an offer: no allocation then
         if (sorted == null) throw new IllegalStateException("This index searches greedily and has no ranks");
-        Outcome o = samples != null ? Outcome.of(samples[order[rank]]) : domain.outcome(order[rank]);
-        last = new Ranked(rank, o);
-        return o;
+        return samples != null ? Outcome.of(samples[order[rank]]) : domain.outcome(order[rank]);
     }
 
     /** The option indexes of the outcome at position {@code rank} (a fresh array; table mode only). */

@@ -23,6 +23,11 @@ public final class ProfileCache {
         return stores.computeIfAbsent(profile, p -> new Store());
     }
 
+    /** Drops a profile's store (sessions already holding its values keep them). */
+    public void forget(Profile profile) {
+        stores.remove(profile);
+    }
+
     private static final class Store implements ProfileStore {
         private final Map<String, Object> values = new ConcurrentHashMap<>();
 

@@ -45,16 +45,25 @@ public final class LocalRunner {
      */
     public static Summary run(Tournament t, Set<String> done, int threads, Listener listener) {
         if (threads < 1) throw new IllegalArgumentException("The number of threads must be >= 1, but was " + threads);
-        // scenario by scenario in turn, so that workers start on different scenarios and build their
-        // shared data (analysis, offer tables) side by side instead of waiting for each other's
+        // A few scenarios at a time (as many as there are workers), their negotiations interleaved: the
+        // workers start on different scenarios and build their shared data (analysis, offer tables)
+        // side by side instead of waiting for each other's, and a scenario's shared data is released
+        // when its last negotiation is done, so memory holds only the scenarios in play.
         Map<Integer, List<Match>> byScenario = new TreeMap<>();
         for (Match m : t.matches()) {
             if (!done.contains(m.id())) byScenario.computeIfAbsent(m.scenario(), k -> new ArrayList<>()).add(m);
         }
         List<Match> todo = new ArrayList<>();
-        for (int i = 0; todo.size() < byScenario.values().stream().mapToInt(List::size).sum(); i++) {
-            for (List<Match> ms : byScenario.values()) if (i < ms.size()) todo.add(ms.get(i));
+        List<List<Match>> groups = new ArrayList<>(byScenario.values());
+        for (int g = 0; g < groups.size(); g += threads) {
+            List<List<Match>> group = groups.subList(g, Math.min(groups.size(), g + threads));
+            int longest = group.stream().mapToInt(List::size).max().orElse(0);
+            for (int i = 0; i < longest; i++) {
+                for (List<Match> ms : group) if (i < ms.size()) todo.add(ms.get(i));
+            }
         }
+        Map<Integer, AtomicInteger> remaining = new ConcurrentHashMap<>();
+        byScenario.forEach((scenario, ms) -> remaining.put(scenario, new AtomicInteger(ms.size())));
         int skipped = t.matches().size() - todo.size();
         if (todo.isEmpty()) return new Summary(t.matches().size(), skipped, 0, 0, false);
 
@@ -88,6 +97,7 @@ public final class LocalRunner {
                     synchronized (sink) {
                         listener.completed(m, rows);
                     }
+                    if (remaining.get(m.scenario()).decrementAndGet() == 0) t.release(m.scenario());
                     finished.countDown();
                 }
             });
@@ -111,6 +121,7 @@ public final class LocalRunner {
                         listener.completed(m, rows);
                     }
                     hung.incrementAndGet();
+                    if (remaining.get(m.scenario()).decrementAndGet() == 0) t.release(m.scenario());
                     finished.countDown();
                     r.thread().interrupt();
                     // the stuck thread cannot be stopped safely: add a worker so the others keep the pace

@@ -163,6 +163,16 @@ public final class Tournament {
     /** Every negotiation, in schedule order. */
     public List<Match> matches() { return matches; }
 
+    /**
+     * Forgets what the negotiations of one scenario shared (its analysis, its profiles' offer tables):
+     * called when its last negotiation is done, so that memory holds only the scenarios in play. A
+     * later negotiation on it would compute them again.
+     */
+    public void release(int scenario) {
+        analyses.remove(scenario);
+        for (var p : scenarios.get(scenario).scenario().parties()) cache.forget(p.profile());
+    }
+
     /** Fresh negotiators for a match, one per negotiating position. */
     public List<Negotiator> negotiators(Match m) {
         List<Negotiator> out = new ArrayList<>();

@@ -194,6 +194,9 @@ class SessionTest {
         Session.run(s, List.of(recorder, TimeDependentAgent.hardliner()), Deadline.rounds(2), Session.Options.defaults());
         assertThat(seen.get(1)).isSameAs(seen.get(0));
         assertThat(seen.get(2)).isNotSameAs(seen.get(0));      // without a cache, each session builds its own
+        cache.forget(s.parties().get(0).profile());
+        Session.run(s, List.of(recorder, TimeDependentAgent.hardliner()), Deadline.rounds(2), Session.Options.defaults().withCache(cache));
+        assertThat(seen.get(3)).isNotSameAs(seen.get(0));      // a forgotten profile's table is built again
     }
 
     @Test
