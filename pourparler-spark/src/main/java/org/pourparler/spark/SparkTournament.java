@@ -154,7 +154,32 @@ public final class SparkTournament {
     private static Summary run(SparkSession spark, SpecSource source, String output, int slices, SaveMode mode) throws ScenarioFormatException {
         Plan plan = plan(spark, source, slices);
         plan.table().write().mode(mode).parquet(output);
+        writeCsv(spark, output, mode);
         return new Summary(plan.negotiations(), plan.slices(), output);
+    }
+
+    /** The CSV file {@link #writeCsv} writes next to the Parquet folder. */
+    public static final String CSV = "results.csv";
+
+    /**
+     * Writes the rows just written to {@code output} also as {@code results.csv} beside it (the local
+     * runner's format, in match order), through the cluster's file system, so that {@code pourparler
+     * report DIR} reads a Spark run as it reads a local one.
+     */
+    private static void writeCsv(SparkSession spark, String output, SaveMode mode) {
+        List<ResultRow> rows = new ArrayList<>();
+        for (Row r : spark.read().parquet(output).collectAsList()) rows.add(row(r));
+        rows.sort(java.util.Comparator.comparing(ResultRow::match).thenComparingInt(ResultRow::position));
+        org.apache.hadoop.fs.Path parquet = new org.apache.hadoop.fs.Path(output);
+        org.apache.hadoop.fs.Path csv = new org.apache.hadoop.fs.Path(parquet.getParent(), CSV);
+        try {
+            org.apache.hadoop.fs.FileSystem fs = csv.getFileSystem(spark.sparkContext().hadoopConfiguration());
+            try (java.io.OutputStream out = fs.create(csv, mode == SaveMode.Overwrite)) {
+                out.write((ResultsTable.header() + ResultsTable.lines(rows)).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot write " + csv + ": " + e.getMessage(), e);
+        }
     }
 
     /** One row of the table, back as a {@link ResultRow}: columns by name, or in {@link ResultsTable#COLUMNS} order for a row without a schema. */

@@ -113,6 +113,8 @@ class SparkTournamentTest {
         assertThat(back.schema().fieldNames()).containsExactlyElementsOf(ResultsTable.COLUMNS);
         List<ResultRow> sparkRows = rows(back);
         assertThat(sparkRows).isEqualTo(local1);
+        // the same rows beside it as results.csv, for `pourparler report`
+        assertThat(comparable(ResultsTable.parse(java.nio.file.Files.readString(dir.resolve(SparkTournament.CSV))))).isEqualTo(local1);
         // the wall-clock seconds were measured, not lost
         assertThat(back.collectAsList().stream().map(SparkTournament::row)).anyMatch(r -> r.seconds() > 0);
     }
