@@ -67,7 +67,7 @@ final class TournamentCommand implements Callable<Integer> {
         Path results = dir.resolve("results.csv");
         Path savedSpec = dir.resolve("spec.yaml");
         PrintWriter err = spec.commandLine().getErr();
-        Tournament t = Tournament.load(ts);
+        Tournament t = TournamentFormat.load(ts);
 
         Set<String> done = new HashSet<>();
         if (Files.exists(results)) {

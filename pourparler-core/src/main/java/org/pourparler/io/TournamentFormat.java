@@ -1,6 +1,16 @@
 package org.pourparler.io;
 
+import java.io.IOException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.pourparler.model.Scenario;
+import org.pourparler.tournament.Tournament;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -16,8 +26,9 @@ import org.pourparler.negotiation.Session;
 import org.pourparler.tournament.TournamentSpec;
 
 /**
- * Reads tournament specifications (YAML or JSON, {@code format: pourparler-tournament/1}); the
- * keys are documented in docs/tournaments.md. Every problem names the file, line and field.
+ * Reads tournament specifications (YAML or JSON, {@code format: pourparler-tournament/1}) and the
+ * scenarios they name; the keys are documented in docs/tournaments.md. Every problem names the file,
+ * line and field.
  */
 public final class TournamentFormat {
     /** The format this reader supports. */
@@ -160,5 +171,57 @@ public final class TournamentFormat {
         double v = r.number(n);
         if (v < 0) throw r.error(n, "must be a number of seconds >= 0 (0 for none), but is " + v);
         return v;
+    }
+
+    /**
+     * Resolves the specification's scenario paths and globs (relative to its folder) and reads every
+     * scenario. A glob matches folders and .yaml/.yml/.json files, in name order.
+     *
+     * @throws ScenarioFormatException naming the entry that matches nothing or the file that cannot be read
+     */
+    public static Tournament load(TournamentSpec spec) throws ScenarioFormatException {
+        List<Tournament.Entry> entries = new ArrayList<>();
+        Set<String> keys = new HashSet<>();
+        for (int i = 0; i < spec.scenarios().size(); i++) {
+            TournamentSpec.ScenarioRef ref = spec.scenarios().get(i);
+            List<Path> paths = resolve(spec.base(), ref.path());
+            if (paths.isEmpty()) {
+                throw new ScenarioFormatException("scenarios[" + i + "]", null, "'" + ref.path() + "' matches no scenario file or folder"
+                        + " (paths are relative to " + spec.base() + ")");
+            }
+            for (Path p : paths) {
+                Scenario s = Scenarios.read(p, ref.domain()).scenario();
+                String key = spec.base().relativize(p.toAbsolutePath().normalize()).toString().replace('\\', '/')
+                        + (ref.domain() == null ? "" : "#" + ref.domain());
+                if (keys.add(key)) entries.add(new Tournament.Entry(key, s));
+            }
+        }
+        return Tournament.of(spec, entries);
+    }
+
+    private static List<Path> resolve(Path base, String pattern) throws ScenarioFormatException {
+        boolean glob = pattern.chars().anyMatch(c -> "*?[{".indexOf(c) >= 0);
+        Path direct = base.resolve(pattern).toAbsolutePath().normalize();
+        if (!glob) return Files.exists(direct) ? List.of(direct) : List.of();
+        // walk from the longest folder without glob characters, as deep as the pattern has segments
+        String[] parts = pattern.replace('\\', '/').split("/");
+        Path root = pattern.startsWith("/") ? Path.of("/") : base;
+        int k = 0;
+        while (k < parts.length && parts[k].chars().noneMatch(c -> "*?[{".indexOf(c) >= 0)) root = root.resolve(parts[k++]);
+        Path start = root.toAbsolutePath().normalize();
+        if (!Files.isDirectory(start)) return List.of();
+        boolean deep = pattern.contains("**");
+        int depth = deep ? Integer.MAX_VALUE : parts.length - k;
+        String full = start.toString().replace('\\', '/') + "/" + String.join("/", Arrays.copyOfRange(parts, k, parts.length));
+        PathMatcher m = FileSystems.getDefault().getPathMatcher("glob:" + full);
+        try (Stream<Path> walk = Files.walk(start, depth)) {
+            return walk.filter(p -> !p.equals(start))
+                    .filter(p -> m.matches(Path.of(p.toString().replace('\\', '/'))))
+                    .filter(p -> Files.isDirectory(p) || p.toString().matches("(?i).*\\.(ya?ml|json)$"))
+                    .sorted()
+                    .toList();
+        } catch (IOException | java.io.UncheckedIOException e) {
+            throw new ScenarioFormatException(pattern, null, "cannot list " + start + ": " + e.getMessage());
+        }
     }
 }

@@ -1,24 +1,14 @@
 package org.pourparler.tournament;
 
-import java.io.IOException;
-import java.nio.file.FileSystems;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.PathMatcher;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
-import java.util.stream.Stream;
 import org.pourparler.agents.Agents;
 import org.pourparler.analysis.AgreementAnalysis;
 import org.pourparler.analysis.AnalysisLimitException;
 import org.pourparler.analysis.FrontierPoint;
-import org.pourparler.io.ScenarioFormatException;
-import org.pourparler.io.Scenarios;
 import org.pourparler.model.Outcome;
 import org.pourparler.model.Party;
 import org.pourparler.model.Profile;
@@ -31,7 +21,8 @@ import org.pourparler.negotiation.SessionResult;
 
 /**
  * A tournament ready to run: its specification, the scenarios it resolved to, and every
- * negotiation in a fixed order. {@link #play} runs one negotiation and returns its rows; it is
+ * negotiation in a fixed order. Pure: reading the scenario files is {@code io.TournamentFormat.load}'s
+ * job (package io). {@link #play} runs one negotiation and returns its rows; it is
  * thread-safe, and each scenario's analysis (for the metrics) is computed once.
  */
 public final class Tournament {
@@ -69,58 +60,6 @@ public final class Tournament {
      */
     public static Tournament of(TournamentSpec spec, List<Entry> scenarios, Function<String, Negotiator> agentFactory) {
         return new Tournament(spec, scenarios, agentFactory);
-    }
-
-    /**
-     * Resolves the specification's scenario paths and globs (relative to its folder) and reads every
-     * scenario. A glob matches folders and .yaml/.yml/.json files, in name order.
-     *
-     * @throws ScenarioFormatException naming the entry that matches nothing or the file that cannot be read
-     */
-    public static Tournament load(TournamentSpec spec) throws ScenarioFormatException {
-        List<Entry> entries = new ArrayList<>();
-        Set<String> keys = new HashSet<>();
-        for (int i = 0; i < spec.scenarios().size(); i++) {
-            TournamentSpec.ScenarioRef ref = spec.scenarios().get(i);
-            List<Path> paths = resolve(spec.base(), ref.path());
-            if (paths.isEmpty()) {
-                throw new ScenarioFormatException("scenarios[" + i + "]", null, "'" + ref.path() + "' matches no scenario file or folder"
-                        + " (paths are relative to " + spec.base() + ")");
-            }
-            for (Path p : paths) {
-                Scenario s = Scenarios.read(p, ref.domain()).scenario();
-                String key = spec.base().relativize(p.toAbsolutePath().normalize()).toString().replace('\\', '/')
-                        + (ref.domain() == null ? "" : "#" + ref.domain());
-                if (keys.add(key)) entries.add(new Entry(key, s));
-            }
-        }
-        return new Tournament(spec, entries, Agents::create);
-    }
-
-    private static List<Path> resolve(Path base, String pattern) throws ScenarioFormatException {
-        boolean glob = pattern.chars().anyMatch(c -> "*?[{".indexOf(c) >= 0);
-        Path direct = base.resolve(pattern).toAbsolutePath().normalize();
-        if (!glob) return Files.exists(direct) ? List.of(direct) : List.of();
-        // walk from the longest folder without glob characters, as deep as the pattern has segments
-        String[] parts = pattern.replace('\\', '/').split("/");
-        Path root = pattern.startsWith("/") ? Path.of("/") : base;
-        int k = 0;
-        while (k < parts.length && parts[k].chars().noneMatch(c -> "*?[{".indexOf(c) >= 0)) root = root.resolve(parts[k++]);
-        Path start = root.toAbsolutePath().normalize();
-        if (!Files.isDirectory(start)) return List.of();
-        boolean deep = pattern.contains("**");
-        int depth = deep ? Integer.MAX_VALUE : parts.length - k;
-        String full = start.toString().replace('\\', '/') + "/" + String.join("/", Arrays.copyOfRange(parts, k, parts.length));
-        PathMatcher m = FileSystems.getDefault().getPathMatcher("glob:" + full);
-        try (Stream<Path> walk = Files.walk(start, depth)) {
-            return walk.filter(p -> !p.equals(start))
-                    .filter(p -> m.matches(Path.of(p.toString().replace('\\', '/'))))
-                    .filter(p -> Files.isDirectory(p) || p.toString().matches("(?i).*\\.(ya?ml|json)$"))
-                    .sorted()
-                    .toList();
-        } catch (IOException | java.io.UncheckedIOException e) {
-            throw new ScenarioFormatException(pattern, null, "cannot list " + start + ": " + e.getMessage());
-        }
     }
 
     /** Every negotiation: scenario by scenario, agent tuples in order, then repetitions. */

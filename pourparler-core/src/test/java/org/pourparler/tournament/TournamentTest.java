@@ -60,12 +60,12 @@ class TournamentTest {
                 .containsExactly("time-dependent:0.5", "boa:offering=time-dependent:0.1;acceptance=next|time:0.99;model=frequency;");
         assertThatThrownBy(() -> spec(BASIC.replace("{name: Lin, agent: linear}", "{name: Lin, agent: linear, parameters: {e: 1}}")))
                 .hasMessageContaining("agent 'linear' takes no parameters");
-        assertThat(runAll(Tournament.load(s), Set.of(), 1)).isNotEmpty();
+        assertThat(runAll(TournamentFormat.load(s), Set.of(), 1)).isNotEmpty();
     }
 
     @Test
     void theExampleTournamentReadsAndSchedulesEveryPairing() throws Exception {
-        Tournament t = Tournament.load(TournamentFormat.read(EXAMPLES.resolve("tournaments/every-agent.yaml")));
+        Tournament t = TournamentFormat.load(TournamentFormat.read(EXAMPLES.resolve("tournaments/every-agent.yaml")));
         assertThat(t.spec().agents()).hasSize(9);
         assertThat(t.scenarios()).extracting(Tournament.Entry::key).containsExactly("../labour-contract.yaml", "../supplier-deal.yaml");
         assertThat(t.matches()).hasSize(2 * 9 * 8 * 2);
@@ -82,26 +82,26 @@ class TournamentTest {
         assertThatThrownBy(() -> spec(BASIC.replace("format: pourparler-tournament/1", "format: pourparler/1")))
                 .hasMessageContaining("format 'pourparler/1' is not supported");
         assertThatThrownBy(() -> spec(BASIC.replace("repetitions: 2", "repetitions: 0"))).hasMessageContaining("repetitions must be between 1");
-        assertThatThrownBy(() -> Tournament.load(spec(BASIC.replace("supplier-deal.yaml", "nowhere/*.yaml"))))
+        assertThatThrownBy(() -> TournamentFormat.load(spec(BASIC.replace("supplier-deal.yaml", "nowhere/*.yaml"))))
                 .hasMessageContaining("scenarios[1]").hasMessageContaining("matches no scenario");
     }
 
     @Test
     void theScheduleHasEveryOrderOfDistinctAgentsOnEveryScenario() throws Exception {
-        Tournament t = Tournament.load(spec(BASIC));
+        Tournament t = TournamentFormat.load(spec(BASIC));
         // 2 scenarios (each with 2 negotiators) x 3*2 ordered pairs x 2 repetitions
         assertThat(t.matches()).hasSize(2 * 6 * 2);
         assertThat(t.matches()).extracting(Match::id).doesNotHaveDuplicates();
-        Tournament fixed = Tournament.load(spec(BASIC + "roles: fixed\n"));
+        Tournament fixed = TournamentFormat.load(spec(BASIC + "roles: fixed\n"));
         assertThat(fixed.matches()).hasSize(2 * 3 * 2);
-        Tournament self = Tournament.load(spec(BASIC + "selfPlay: true\n"));
+        Tournament self = TournamentFormat.load(spec(BASIC + "selfPlay: true\n"));
         assertThat(self.matches()).hasSize(2 * 9 * 2);
     }
 
     @Test
     void seedsDependOnTheNegotiationsNamesNotOnTheirOrder() throws Exception {
-        Tournament t = Tournament.load(spec(BASIC));
-        Tournament reordered = Tournament.load(spec(BASIC.replace("[labour-contract.yaml, supplier-deal.yaml]",
+        Tournament t = TournamentFormat.load(spec(BASIC));
+        Tournament reordered = TournamentFormat.load(spec(BASIC.replace("[labour-contract.yaml, supplier-deal.yaml]",
                 "[supplier-deal.yaml, labour-contract.yaml]").replace("[boulware, conceder, {name: Lin, agent: linear}]",
                 "[{name: Lin, agent: linear}, conceder, boulware]")));
         Set<String> a = new HashSet<>();
@@ -109,7 +109,7 @@ class TournamentTest {
         Set<String> b = new HashSet<>();
         for (Match m : reordered.matches()) b.add(m.id() + "=" + m.seed());
         assertThat(b).isEqualTo(a);
-        Tournament otherSeed = Tournament.load(spec(BASIC.replace("seed: 7", "seed: 8")));
+        Tournament otherSeed = TournamentFormat.load(spec(BASIC.replace("seed: 7", "seed: 8")));
         assertThat(otherSeed.matches().get(0).seed()).isNotEqualTo(t.matches().get(0).seed());
     }
 
@@ -126,9 +126,9 @@ class TournamentTest {
 
     @Test
     void theResultsDoNotDependOnTheNumberOfThreads() throws Exception {
-        Tournament t = Tournament.load(spec(BASIC));
+        Tournament t = TournamentFormat.load(spec(BASIC));
         List<ResultRow> one = runAll(t, Set.of(), 1);
-        List<ResultRow> two = runAll(Tournament.load(spec(BASIC)), Set.of(), 2);
+        List<ResultRow> two = runAll(TournamentFormat.load(spec(BASIC)), Set.of(), 2);
         assertThat(one).hasSize(t.matches().size() * 2 + 12 * 1);    // the labour contract has a ratifier: 3 rows each
         assertThat(normalised(two)).isEqualTo(normalised(one));
         assertThat(one).anySatisfy(r -> assertThat(r.agreement()).isTrue());
@@ -136,7 +136,7 @@ class TournamentTest {
 
     @Test
     void aResumedRunEndsWithTheSameResultsAsAnUninterruptedOne(@TempDir Path dir) throws Exception {
-        Tournament t = Tournament.load(spec(BASIC));
+        Tournament t = TournamentFormat.load(spec(BASIC));
         List<ResultRow> full = runAll(t, Set.of(), 2);
         // a run stopped after 10 negotiations, its file torn in the middle of a line
         List<ResultRow> firstPart = new ArrayList<>();
@@ -153,7 +153,7 @@ class TournamentTest {
         assertThat(saved).isEqualTo(firstPart);
         Set<String> done = new HashSet<>();
         for (ResultRow r : saved) done.add(r.match());
-        List<ResultRow> rest = runAll(Tournament.load(spec(BASIC)), done, 2);
+        List<ResultRow> rest = runAll(TournamentFormat.load(spec(BASIC)), done, 2);
         List<ResultRow> all = new ArrayList<>(saved);
         all.addAll(rest);
         assertThat(normalised(all)).isEqualTo(normalised(full));
@@ -185,7 +185,7 @@ class TournamentTest {
                 new TournamentSpec.AgentRef("thrower", "thrower"), new TournamentSpec.AgentRef("cheater", "cheater"),
                 new TournamentSpec.AgentRef("sleeper", "sleeper")), s.protocol(), s.deadline(), s.repetitions(), s.rotateRoles(),
                 s.selfPlay(), s.noAgreement(), s.probes(), s.timeLimit(), s.timeBudget(), s.base());
-        Tournament t = Tournament.of(bad, Tournament.load(s).scenarios(), factory);
+        Tournament t = Tournament.of(bad, TournamentFormat.load(s).scenarios(), factory);
         List<ResultRow> rows = new ArrayList<>();
         LocalRunner.Summary summary = LocalRunner.run(t, Set.of(), 2, (m, r) -> rows.addAll(r));
         assertThat(summary.played()).isEqualTo(t.matches().size()).isEqualTo(12);

@@ -46,7 +46,7 @@ class ParquetResultsTest {
                 deadline: {rounds: 60}
                 repetitions: 1
                 """.formatted(root().resolve("examples/labour-contract.yaml")));
-        Tournament t = Tournament.load(TournamentFormat.read(spec));
+        Tournament t = TournamentFormat.load(TournamentFormat.read(spec));
         List<ResultRow> rows = new ArrayList<>();
         LocalRunner.run(t, Set.of(), 1, (m, rs) -> rows.addAll(rs));
         return rows;

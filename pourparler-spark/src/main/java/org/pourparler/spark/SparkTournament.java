@@ -104,7 +104,7 @@ public final class SparkTournament {
 
     private static Plan plan(SparkSession spark, SpecSource source, int slices) throws ScenarioFormatException {
         if (slices < 0) throw new IllegalArgumentException("The number of slices must be >= 0, but was " + slices);
-        Tournament t = Tournament.load(source.spec());
+        Tournament t = TournamentFormat.load(source.spec());
         List<PlaySlice.Work> work = new ArrayList<>();
         for (Match m : t.matches()) work.add(new PlaySlice.Work(m.id(), m.scenario()));
         int n = chooseSlices(spark, work.size(), slices);

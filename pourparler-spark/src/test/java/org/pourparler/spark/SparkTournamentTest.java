@@ -80,7 +80,7 @@ class SparkTournamentTest {
     }
 
     static List<ResultRow> local(int threads) throws Exception {
-        Tournament t = Tournament.load(TournamentFormat.read(spec));
+        Tournament t = TournamentFormat.load(TournamentFormat.read(spec));
         List<ResultRow> rows = new ArrayList<>();
         LocalRunner.Summary s = LocalRunner.run(t, Set.of(), threads, (m, r) -> rows.addAll(r));
         assertThat(s.played()).isEqualTo(t.matches().size());
@@ -100,7 +100,7 @@ class SparkTournamentTest {
     @Test
     void sparkLocalModeGivesTheLocalRunnersRows() throws Exception {
         assertThat(local(2)).as("the local runner with 2 threads").isEqualTo(local1);
-        Tournament t = Tournament.load(TournamentFormat.read(spec));
+        Tournament t = TournamentFormat.load(TournamentFormat.read(spec));
         assertThat(t.scenarios()).hasSize(2);
         assertThat(local1).hasSize(t.matches().size() * 2 + 12);   // labour contract: 3 parties (a ratifier), supplier deal: 2
         assertThat(local1).anyMatch(ResultRow::agreement).anyMatch(r -> !r.agreement());
@@ -123,7 +123,7 @@ class SparkTournamentTest {
     void theSpecificationTravelsByValueAndAnySlicingGivesTheSameRows() throws Exception {
         TournamentSpec read = TournamentFormat.read(spec);
         assertThat(rows(SparkTournament.results(spark, read, 1))).isEqualTo(local1);
-        int n = Tournament.load(read).matches().size();
+        int n = TournamentFormat.load(read).matches().size();
         assertThat(rows(SparkTournament.results(spark, read, n))).isEqualTo(local1);
         assertThat(rows(SparkTournament.results(spark, spec.toString(), 5))).isEqualTo(local1);
     }
@@ -155,7 +155,7 @@ class SparkTournamentTest {
 
     @Test
     void aSliceLoadsOnlyItsScenariosAndRefusesAnUnknownNegotiation() throws Exception {
-        Tournament t = Tournament.load(TournamentFormat.read(spec));
+        Tournament t = TournamentFormat.load(TournamentFormat.read(spec));
         List<PlaySlice.ScenarioFile> files = PlaySlice.files(t);
         assertThat(files).extracting(PlaySlice.ScenarioFile::path).containsExactly(
                 t.scenarios().get(0).key(), t.scenarios().get(1).key());
@@ -183,7 +183,7 @@ class SparkTournamentTest {
                 List.of(new TournamentSpec.ScenarioRef("corpus/*", "Car-A-domain.xml"), new TournamentSpec.ScenarioRef("plain.yaml", null)),
                 read.agents(), read.protocol(), read.deadline(), read.repetitions(), read.rotateRoles(), read.selfPlay(),
                 read.noAgreement(), read.probes(), read.timeLimit(), read.timeBudget(), read.base());
-        var scenario = Tournament.load(read).scenarios().get(0).scenario();
+        var scenario = TournamentFormat.load(read).scenarios().get(0).scenario();
         Tournament t = Tournament.of(withDomain, List.of(new Tournament.Entry("corpus/CarA#Car-A-domain.xml", scenario),
                 new Tournament.Entry("plain.yaml", scenario)));
         assertThat(PlaySlice.files(t)).containsExactly(
