@@ -71,6 +71,7 @@ public final class LocalRunner {
         ThreadFactory daemons = r -> {
             Thread th = new Thread(r, "pourparler-worker-" + workerNumber.incrementAndGet());
             th.setDaemon(true);                    // a hung agent never keeps the process alive
+            th.setUncaughtExceptionHandler((thread, e) -> { });   // a retiring or stopped worker ends quietly
             return th;
         };
         ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 1, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), daemons);
@@ -80,7 +81,7 @@ public final class LocalRunner {
         Object sink = new Object();
         for (Match m : todo) {
             pool.execute(() -> {
-                Running run = new Running(Thread.currentThread(), System.nanoTime(), new AtomicInteger(-1), new AtomicBoolean());
+                Running run = new Running(Thread.currentThread(), System.nanoTime());
                 running.put(m, run);
                 List<ResultRow> rows;
                 try {
@@ -93,13 +94,19 @@ public final class LocalRunner {
                 } finally {
                     running.remove(m);
                 }
-                if (run.abandoned().compareAndSet(false, true)) {
-                    synchronized (sink) {
-                        listener.completed(m, rows);
-                    }
-                    if (remaining.get(m.scenario()).decrementAndGet() == 0) t.release(m.scenario());
-                    finished.countDown();
+                synchronized (run) {
+                    run.returned = true;
                 }
+                if (!run.abandoned().compareAndSet(false, true)) {
+                    // the watchdog gave this negotiation up as hung (and may have stopped this thread):
+                    // the worker retires rather than risk a late stop landing in another negotiation
+                    throw new Retired();
+                }
+                synchronized (sink) {
+                    listener.completed(m, rows);
+                }
+                if (remaining.get(m.scenario()).decrementAndGet() == 0) t.release(m.scenario());
+                finished.countDown();
             });
         }
         boolean interrupted = false;
@@ -124,9 +131,11 @@ public final class LocalRunner {
                     if (remaining.get(m.scenario()).decrementAndGet() == 0) t.release(m.scenario());
                     finished.countDown();
                     r.thread().interrupt();
-                    // the stuck thread cannot be stopped safely: add a worker so the others keep the pace
-                    pool.setMaximumPoolSize(pool.getMaximumPoolSize() + 1);
-                    pool.setCorePoolSize(pool.getCorePoolSize() + 1);
+                    if (!stop(r)) {
+                        // the stuck thread cannot be stopped: add a worker so the others keep the pace
+                        pool.setMaximumPoolSize(pool.getMaximumPoolSize() + 1);
+                        pool.setCorePoolSize(pool.getCorePoolSize() + 1);
+                    }
                 }
             }
         } catch (InterruptedException e) {
@@ -139,7 +148,50 @@ public final class LocalRunner {
         return new Summary(t.matches().size(), skipped, played, hung.get(), interrupted);
     }
 
-    private record Running(Thread thread, long started, AtomicInteger moving, AtomicBoolean abandoned) { }
+    /** A negotiation in play: its thread, its start, who is moving, whether it was given up, whether its thread returned. */
+    private static final class Running {
+        private final Thread thread;
+        private final long started;
+        private final AtomicInteger moving = new AtomicInteger(-1);
+        private final AtomicBoolean abandoned = new AtomicBoolean();
+        boolean returned;                      // guarded by this
+
+        Running(Thread thread, long started) {
+            this.thread = thread;
+            this.started = started;
+        }
+
+        Thread thread() { return thread; }
+        long started() { return started; }
+        AtomicInteger moving() { return moving; }
+        AtomicBoolean abandoned() { return abandoned; }
+    }
+
+    /** Thrown by a worker whose negotiation was given up as hung, to end that worker thread. */
+    private static final class Retired extends Error {
+        private static final long serialVersionUID = 1L;
+
+        Retired() { super("worker retired after a hung negotiation", null, false, false); }
+    }
+
+    /**
+     * Stops the thread of a hung negotiation that is still inside it, so that an agent in an endless
+     * loop does not keep a core for the rest of the tournament. The unwinding runs only through the
+     * abandoned negotiation (whose results are discarded) and the worker retires afterwards. Where
+     * the JVM no longer supports stopping threads (Java 20 and later), returns false.
+     */
+    @SuppressWarnings({"deprecation", "removal"})
+    private static boolean stop(Running r) {
+        synchronized (r) {
+            if (r.returned) return true;       // it came back by itself and retires
+            try {
+                r.thread().stop();
+                return true;
+            } catch (UnsupportedOperationException | SecurityException e) {
+                return false;
+            }
+        }
+    }
 
     /** Notes which position is moving, so a hang can be blamed on the right agent. */
     private static final class Watched implements Negotiator {

@@ -203,9 +203,20 @@ class TournamentTest {
         assertThat(rows).filteredOn(r -> r.agent().equals("cheater") && r.opponents().equals("boulware") && r.position() == 1)
                 .singleElement().satisfies(r -> assertThat(r.ending()).isEqualTo("agreement"));
         assertThat(rows).filteredOn(r -> r.match().contains("sleeper")).allSatisfy(r -> assertThat(r.faultAgent()).isIn("sleeper", "thrower", "cheater"));
+        // the sleepers' threads were stopped, not left spinning for the rest of the process
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (System.nanoTime() < deadline && spinningSleepers() > 0) Thread.sleep(20);
+        assertThat(spinningSleepers()).isZero();
         Ranking ranking = Ranking.of(rows, List.of("boulware", "thrower", "cheater", "sleeper"));
         assertThat(ranking.standings()).extracting(Ranking.Standing::agent).contains("boulware", "sleeper");
         assertThat(ranking.standings().stream().filter(x -> x.agent().equals("sleeper")).findFirst().orElseThrow().faults()).isEqualTo(4);
+    }
+
+    /** Live threads that are inside this test's never-returning agent. */
+    private static long spinningSleepers() {
+        return Thread.getAllStackTraces().entrySet().stream().filter(e -> e.getKey().isAlive() && e.getKey() != Thread.currentThread())
+                .filter(e -> java.util.Arrays.stream(e.getValue()).anyMatch(f -> f.getClassName().startsWith(TournamentTest.class.getName())
+                        && f.getMethodName().contains("misbehaving"))).count();
     }
 
     @Test
