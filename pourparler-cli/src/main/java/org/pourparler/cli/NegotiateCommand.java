@@ -26,6 +26,7 @@ import org.pourparler.negotiation.Protocol;
 import org.pourparler.negotiation.Session;
 import org.pourparler.negotiation.SessionResult;
 import org.pourparler.negotiation.TraceEntry;
+import org.pourparler.tournament.ResultsTable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -252,15 +253,15 @@ final class NegotiateCommand implements Callable<Integer> {
 
     private void writeTrace(Scenario s, SessionResult r) throws Main.UserException {
         StringBuilder b = new StringBuilder("round,time,party,action");
-        for (var issue : s.domain().issues()) b.append(',').append(csv("issue:" + issue.name()));
-        for (Party p : s.parties()) b.append(',').append(csv("utility:" + p.name()));
+        for (var issue : s.domain().issues()) b.append(',').append(ResultsTable.field("issue:" + issue.name()));
+        for (Party p : s.parties()) b.append(',').append(ResultsTable.field("utility:" + p.name()));
         b.append('\n');
         for (TraceEntry e : r.trace()) {
             b.append(e.round()).append(',').append(String.format(Locale.ROOT, "%.6f", e.time())).append(',')
                     .append(e.party() < 0 ? (r.protocol() == Protocol.SINGLE_TEXT ? "mediator" : "protocol")
-                            : csv(s.negotiators().get(e.party()).name())).append(',').append(e.action());
+                            : ResultsTable.field(s.negotiators().get(e.party()).name())).append(',').append(e.action());
             for (int i = 0; i < s.domain().issueCount(); i++) {
-                b.append(',').append(e.outcome() == null ? "" : csv(s.domain().issue(i).label(e.outcome().value(i))));
+                b.append(',').append(e.outcome() == null ? "" : ResultsTable.field(s.domain().issue(i).label(e.outcome().value(i))));
             }
             for (int k = 0; k < s.parties().size(); k++) b.append(',').append(e.utilities() == null ? "" : e.utilities()[k]);
             b.append('\n');
@@ -275,7 +276,4 @@ final class NegotiateCommand implements Callable<Integer> {
         spec.commandLine().getErr().println("wrote " + trace);
     }
 
-    private static String csv(String v) {
-        return v.contains(",") || v.contains("\"") || v.contains("\n") ? "\"" + v.replace("\"", "\"\"") + "\"" : v;
-    }
 }

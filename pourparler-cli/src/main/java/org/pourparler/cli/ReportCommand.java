@@ -19,6 +19,7 @@ import org.pourparler.io.TournamentFormat;
 import org.pourparler.tournament.Ranking;
 import org.pourparler.tournament.ResultRow;
 import org.pourparler.tournament.TournamentSpec;
+import org.pourparler.tournament.ResultsTable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -56,7 +57,12 @@ final class ReportCommand implements Callable<Integer> {
 
     /** Prints the ranking of {@code dir}/results.csv and writes the tables and charts next to it. */
     static void report(Path dir, List<String> agentOrder, PrintWriter out, PrintWriter err) throws Main.UserException {
-        List<ResultRow> rows = TournamentCommand.read(dir.resolve("results.csv"));
+        report(TournamentCommand.read(dir.resolve("results.csv")), dir, agentOrder, out, err);
+    }
+
+    /** Prints the ranking of these rows and writes the tables and charts into {@code dir}. */
+    static void report(List<ResultRow> rows, Path dir, List<String> agentOrder, PrintWriter out, PrintWriter err)
+            throws Main.UserException {
         Ranking r = Ranking.of(rows, agentOrder);
         long negotiations = rows.stream().map(ResultRow::match).distinct().count();
         out.printf(Locale.ROOT, "%d negotiations, %d agents%n", negotiations, r.standings().size());
@@ -87,7 +93,7 @@ final class ReportCommand implements Callable<Integer> {
         StringBuilder b = new StringBuilder("rank,agent,rows,meanAdvantage,ci95,agreementRate,meanUtility,meanWelfare,faults\n");
         int rank = 1;
         for (Ranking.Standing s : r.standings()) {
-            b.append(rank++).append(',').append(csv(s.agent())).append(',').append(s.negotiations()).append(',').append(s.meanAdvantage())
+            b.append(rank++).append(',').append(ResultsTable.field(s.agent())).append(',').append(s.negotiations()).append(',').append(s.meanAdvantage())
                     .append(',').append(Double.isNaN(s.ci95()) ? "" : s.ci95()).append(',').append(s.agreementRate()).append(',')
                     .append(s.meanUtility()).append(',').append(s.meanWelfare()).append(',').append(s.faults()).append('\n');
         }
@@ -96,19 +102,16 @@ final class ReportCommand implements Callable<Integer> {
 
     static String pairwiseCsv(Ranking r) {
         StringBuilder b = new StringBuilder("agent \\ opponent");
-        for (String a : r.agents()) b.append(',').append(csv(a));
+        for (String a : r.agents()) b.append(',').append(ResultsTable.field(a));
         b.append('\n');
         for (int i = 0; i < r.agents().size(); i++) {
-            b.append(csv(r.agents().get(i)));
+            b.append(ResultsTable.field(r.agents().get(i)));
             for (int j = 0; j < r.agents().size(); j++) b.append(',').append(Double.isNaN(r.pairwise()[i][j]) ? "" : r.pairwise()[i][j]);
             b.append('\n');
         }
         return b.toString();
     }
 
-    private static String csv(String v) {
-        return v.contains(",") || v.contains("\"") || v.contains("\n") ? "\"" + v.replace("\"", "\"\"") + "\"" : v;
-    }
 
     private static CategoryChart rankingChart(Ranking r) {
         CategoryChart c = new CategoryChartBuilder().width(900).height(500).title("Mean advantage with 95% confidence intervals")

@@ -140,8 +140,9 @@ final class TournamentCommand implements Callable<Integer> {
         err.printf(java.util.Locale.ROOT, "%d negotiations played in %.2f s (%.0f per second, %d threads; %d skipped as done, "
                 + "%d abandoned as hung); results in %s%n", summary.played(), seconds, summary.played() / Math.max(seconds, 1e-9), n,
                 summary.skipped(), summary.hung(), dir);
-        if (!summary.interrupted()) writeParquet(dir);
-        ReportCommand.report(dir, ts.agents().stream().map(TournamentSpec.AgentRef::name).toList(), spec.commandLine().getOut(), err);
+        List<ResultRow> all = read(results);            // once, for both the Parquet file and the report
+        if (!summary.interrupted()) writeParquet(all, dir);
+        ReportCommand.report(all, dir, ts.agents().stream().map(TournamentSpec.AgentRef::name).toList(), spec.commandLine().getOut(), err);
         return 0;
     }
 
@@ -181,13 +182,13 @@ final class TournamentCommand implements Callable<Integer> {
         long negotiations = rows.stream().map(ResultRow::match).distinct().count();
         err.printf(java.util.Locale.ROOT, "%d negotiations played on Spark (%s) in %.2f s; results in %s%n", negotiations, spark,
                 (System.nanoTime() - started) / 1e9, dir);
-        ReportCommand.report(dir, ts.agents().stream().map(TournamentSpec.AgentRef::name).toList(), spec.commandLine().getOut(), err);
+        ReportCommand.report(rows, dir, ts.agents().stream().map(TournamentSpec.AgentRef::name).toList(), spec.commandLine().getOut(), err);
         return 0;
     }
 
-    /** results.parquet from results.csv, in schedule order of the match ids, with Spark's schema (docs/spark.md). */
-    static void writeParquet(Path dir) throws Main.UserException {
-        List<ResultRow> rows = new ArrayList<>(read(dir.resolve("results.csv")));
+    /** results.parquet from the rows of results.csv, in order of the match ids, with Spark's schema (docs/spark.md). */
+    static void writeParquet(List<ResultRow> all, Path dir) throws Main.UserException {
+        List<ResultRow> rows = new ArrayList<>(all);
         rows.sort(java.util.Comparator.comparing(ResultRow::match).thenComparingInt(ResultRow::position));
         try {
             org.pourparler.parquet.ParquetResults.write(rows, dir.resolve("results.parquet"));

@@ -37,27 +37,38 @@ public record SessionResult(Protocol protocol, Outcome agreement, double[] utili
 
         /**
          * The metrics of an agreement, from the scenario's analysis (computed once and reused across
-         * sessions, e.g. in a tournament); with a null report, advantage counts from the reservation
-         * value to NaN and the distances are NaN.
+         * sessions, e.g. in a tournament); with a null report, advantage and the distances are NaN.
          *
          * @param payoffs every party's payoff (for the welfare)
          */
-        public static Metrics of(AgreementAnalysis.Report report, Scenario s,
-                                 Outcome agreement, double[] payoffs) {
+        public static Metrics of(AgreementAnalysis.Report report, Scenario s, Outcome agreement, double[] payoffs) {
+            return of(report, bestUtilities(report, s.parties().size()), s, agreement, payoffs);
+        }
+
+        /** As {@link #of(AgreementAnalysis.Report, Scenario, Outcome, double[])}, with each party's best utility already known. */
+        public static Metrics of(AgreementAnalysis.Report report, double[] best, Scenario s, Outcome agreement, double[] payoffs) {
             double[] raw = new double[s.parties().size()];
             double[] advantage = new double[raw.length];
             double welfare = 0;
             for (int k = 0; k < raw.length; k++) {
                 Profile p = s.parties().get(k).profile();
                 raw[k] = p.utility().utility(agreement);
-                double best = Double.NEGATIVE_INFINITY;
-                if (report != null) for (var q : report.paretoAll().points()) best = Math.max(best, q.utility(k));
-                advantage[k] = (raw[k] - p.reservation()) / (best - p.reservation());
+                advantage[k] = (raw[k] - p.reservation()) / (best[k] - p.reservation());
                 welfare += payoffs[k];
             }
             if (report == null) return new Metrics(advantage, welfare, Double.NaN, Double.NaN, Double.NaN);
             var d = report.distances(raw);
             return new Metrics(advantage, welfare, d.pareto(), d.nash(), d.kalaiSmorodinsky());
+        }
+
+        /** Each party's best utility over all outcomes (from the frontier of all outcomes); NaN without a report. */
+        public static double[] bestUtilities(AgreementAnalysis.Report report, int parties) {
+            double[] best = new double[parties];
+            java.util.Arrays.fill(best, report == null ? Double.NaN : Double.NEGATIVE_INFINITY);
+            if (report != null) {
+                for (var q : report.paretoAll().points()) for (int k = 0; k < parties; k++) best[k] = Math.max(best[k], q.utility(k));
+            }
+            return best;
         }
     }
 }

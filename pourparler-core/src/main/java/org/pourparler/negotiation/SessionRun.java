@@ -183,8 +183,6 @@ final class SessionRun {
         state.time = t;
     }
 
-    boolean tracing() { return trace != null; }
-
     /** Adds a public move to the trace (when tracing), with every party's utility of its outcome. */
     void record(int round, double t, int party, String action, Outcome o) {
         if (trace == null) return;

@@ -26,15 +26,15 @@ public final class ResultsTable {
     public static String lines(List<ResultRow> rows) {
         StringBuilder b = new StringBuilder();
         for (ResultRow r : rows) {
-            b.append(text(r.match())).append(',').append(text(r.scenario())).append(',').append(r.repetition()).append(',')
-                    .append(r.seed()).append(',').append(text(r.protocol())).append(',').append(r.position()).append(',')
-                    .append(text(r.party())).append(',').append(r.role()).append(',').append(text(r.agent())).append(',')
-                    .append(text(r.opponents())).append(',').append(r.agreement()).append(',').append(text(r.outcome())).append(',')
+            b.append(field(r.match())).append(',').append(field(r.scenario())).append(',').append(r.repetition()).append(',')
+                    .append(r.seed()).append(',').append(field(r.protocol())).append(',').append(r.position()).append(',')
+                    .append(field(r.party())).append(',').append(r.role()).append(',').append(field(r.agent())).append(',')
+                    .append(field(r.opponents())).append(',').append(r.agreement()).append(',').append(field(r.outcome())).append(',')
                     .append(number(r.utility())).append(',').append(number(r.advantage())).append(',').append(number(r.welfare()))
                     .append(',').append(r.rounds()).append(',').append(number(r.time())).append(',').append(number(r.seconds()))
                     .append(',').append(number(r.distancePareto())).append(',').append(number(r.distanceNash())).append(',')
-                    .append(number(r.distanceKalaiSmorodinsky())).append(',').append(text(r.ending())).append(',')
-                    .append(text(r.faultAgent())).append(',').append(text(r.fault())).append('\n');
+                    .append(number(r.distanceKalaiSmorodinsky())).append(',').append(field(r.ending())).append(',')
+                    .append(field(r.faultAgent())).append(',').append(field(r.fault())).append('\n');
         }
         return b.toString();
     }
@@ -104,7 +104,8 @@ public final class ResultsTable {
         return out;    // an unterminated last record is dropped
     }
 
-    private static String text(String s) {
+    /** A CSV field: as it is, or double-quoted with quotes doubled when it holds a comma, quote or line break. */
+    public static String field(String s) {
         if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0 && s.indexOf('\r') < 0) return s;
         return '"' + s.replace("\"", "\"\"") + '"';
     }

@@ -1,14 +1,12 @@
 package org.pourparler.tournament;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.pourparler.agents.Agents;
 import org.pourparler.analysis.AgreementAnalysis;
 import org.pourparler.analysis.AnalysisLimitException;
-import org.pourparler.analysis.FrontierPoint;
 import org.pourparler.model.Outcome;
 import org.pourparler.model.Party;
 import org.pourparler.model.Profile;
@@ -151,7 +149,7 @@ public final class Tournament {
                                  double time, double seconds, String ending, String faultAgent, String fault) {
         Scenario s = scenarios.get(m.scenario()).scenario();
         Analysis a = analysis(m.scenario());
-        SessionResult.Metrics metrics = agreed ? SessionResult.Metrics.of(a.report(), s, agreement, payoff) : null;
+        SessionResult.Metrics metrics = agreed ? SessionResult.Metrics.of(a.report(), a.best(), s, agreement, payoff) : null;
         double welfare = 0;
         for (double u : payoff) welfare += u;
         String outcome = agreed ? describe(s, agreement) : "";
@@ -195,14 +193,7 @@ public final class Tournament {
             } catch (AnalysisLimitException e) {
                 report = null;
             }
-            double[] best = new double[s.parties().size()];
-            Arrays.fill(best, Double.NaN);
-            if (report != null) {
-                Arrays.fill(best, Double.NEGATIVE_INFINITY);
-                for (FrontierPoint p : report.paretoAll().points()) {
-                    for (int i = 0; i < best.length; i++) best[i] = Math.max(best[i], p.utility(i));
-                }
-            }
+            double[] best = SessionResult.Metrics.bestUtilities(report, s.parties().size());
             return new Analysis(report, best);
         });
     }
