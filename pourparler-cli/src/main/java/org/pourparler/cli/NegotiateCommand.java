@@ -10,9 +10,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.pourparler.negotiation.NoAgreement;
+import org.pourparler.negotiation.PartyResult;
+import org.pourparler.negotiation.Evaluation;
 import org.pourparler.agents.Agents;
 import org.pourparler.agents.OfferIndex;
 import org.pourparler.analysis.AgreementAnalysis;
@@ -70,8 +74,9 @@ final class NegotiateCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", paramLabel = "N", description = "Master seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--no-agreement", defaultValue = "reservation", paramLabel = "reservation|zero",
-            description = "What no agreement pays (default: ${DEFAULT-VALUE}; zero as in GENIUS tournaments).")
+    @Option(names = "--no-agreement", defaultValue = "reservation", paramLabel = "reservation|reservation-undiscounted|zero",
+            description = "What no agreement pays: the reservation value discounted to the end as GENIUS does (default), "
+                    + "the reservation value undiscounted, or zero.")
     String noAgreement;
 
     @Mixin
@@ -99,11 +104,8 @@ final class NegotiateCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new Main.UserException("--protocol/--probes/--time-budget: " + e.getMessage());
         }
-        Session.NoAgreement payoff = switch (noAgreement) {
-            case "reservation" -> Session.NoAgreement.RESERVATION;
-            case "zero" -> Session.NoAgreement.ZERO;
-            default -> throw new Main.UserException("--no-agreement must be 'reservation' or 'zero', but was '" + noAgreement + "'");
-        };
+        NoAgreement payoff = NoAgreement.byId(noAgreement).orElseThrow(() -> new Main.UserException(
+                "--no-agreement must be one of " + NoAgreement.ids() + ", but was '" + noAgreement + "'"));
         Deadline deadline;
         try {
             deadline = new Deadline(rounds == null ? (time == null ? 100 : 0) : rounds, time == null ? 0 : time);
@@ -148,16 +150,14 @@ final class NegotiateCommand implements Callable<Integer> {
                 }
             }
             r = Session.run(s, ns, deadline, options.withNoAgreement(payoff).withCache(cache).withMetrics(false));
-            if (r.agreement() != null) {
-                AgreementAnalysis.Report report;
-                try {
-                    report = analysis.get();
-                } catch (java.util.concurrent.ExecutionException e) {
-                    report = null;       // too large to analyse exactly: metrics without distances
-                }
-                r = new SessionResult(r.protocol(), r.agreement(), r.utilities(), r.rounds(), r.time(), r.seconds(), r.ending(),
-                        r.zoneExists(), r.fault(), r.trace(), SessionResult.Metrics.of(report, s, r.agreement(), r.utilities()));
+            Optional<AgreementAnalysis.Report> report;
+            try {
+                report = Optional.of(analysis.get());
+            } catch (java.util.concurrent.ExecutionException e) {
+                report = Optional.empty();       // refused as too large to analyse exactly: metrics without distances
             }
+            r = r.with(Evaluation.of(s, Evaluation.basis(s, report), payoff, Optional.ofNullable(r.agreement()), r.time(),
+                    r.atDeadline()));
         } catch (IllegalArgumentException e) {
             throw new Main.UserException(input.path + ": " + e.getMessage());
         } finally {
@@ -182,21 +182,29 @@ final class NegotiateCommand implements Callable<Integer> {
         m.put("protocol", r.protocol().id());
         m.put("agreement", r.agreement() == null ? null : AnalyzeCommand.labels(r.agreement().toArray(), s.domain()));
         m.put("parties", s.parties().stream().map(Party::name).toList());
-        m.put("utilities", r.utilities());
+        m.put("utilities", r.payoffs());          // the payoffs, kept under their first name: fields are only ever added
         m.put("rounds", r.rounds());
         m.put("time", r.time());
         m.put("seconds", r.seconds());
         m.put("ending", r.ending());
         if (r.protocol() == Protocol.TEST_THE_WATERS) m.put("zoneExists", r.zoneExists());
-        Map<String, Object> metrics = null;
-        if (r.metrics() != null) {
-            metrics = new LinkedHashMap<>();
-            metrics.put("advantage", r.metrics().advantage());
-            metrics.put("welfare", r.metrics().welfare());
-            metrics.put("distancePareto", r.metrics().pareto());
-            metrics.put("distanceNash", r.metrics().nash());
-            metrics.put("distanceKalaiSmorodinsky", r.metrics().kalaiSmorodinsky());
-        }
+        m.put("results", r.parties().stream().map(p -> {
+            Map<String, Object> e = new LinkedHashMap<>();
+            e.put("party", p.party());
+            e.put("role", p.role().name().toLowerCase(Locale.ROOT));
+            e.put("utility", p.utility());
+            e.put("payoff", p.payoff());
+            e.put("advantage", number(p.advantage()));
+            e.put("utilityAdvantage", number(p.utilityAdvantage()));
+            return e;
+        }).toList());
+        Map<String, Object> metrics = new LinkedHashMap<>();
+        metrics.put("advantage", r.parties().stream().map(p -> number(p.advantage())).toList());
+        metrics.put("welfare", r.metrics().welfare());
+        metrics.put("utilityWelfare", r.metrics().utilityWelfare());
+        metrics.put("distancePareto", number(r.metrics().distancePareto()));
+        metrics.put("distanceNash", number(r.metrics().distanceNash()));
+        metrics.put("distanceKalaiSmorodinsky", number(r.metrics().distanceKalaiSmorodinsky()));
         m.put("metrics", metrics);
         if (r.fault() == null) {
             m.put("fault", null);
@@ -232,14 +240,19 @@ final class NegotiateCommand implements Callable<Integer> {
         } else {
             out.println("No agreement.");
         }
-        for (int k = 0; k < s.parties().size(); k++) {
-            out.printf(Locale.ROOT, "  %-16s utility %.4f%s%n", s.parties().get(k).name(), r.utilities()[k],
-                    r.metrics() == null ? "" : String.format(Locale.ROOT, "   advantage %.4f", r.metrics().advantage()[k]));
+        for (PartyResult p : r.parties()) {
+            out.printf(Locale.ROOT, "  %-16s utility %.4f   payoff %.4f   advantage %s%n", p.party(), p.utility(), p.payoff(),
+                    Double.isNaN(p.advantage()) ? "n/a" : String.format(Locale.ROOT, "%.4f", p.advantage()));
         }
-        if (r.metrics() != null) {
-            out.printf(Locale.ROOT, "Welfare %.4f; distance to the Pareto frontier %.4f, to Nash %.4f, to Kalai-Smorodinsky %.4f%n",
-                    r.metrics().welfare(), r.metrics().pareto(), r.metrics().nash(), r.metrics().kalaiSmorodinsky());
+        SessionResult.Metrics mx = r.metrics();
+        out.printf(Locale.ROOT, "Welfare %.4f", mx.welfare());
+        if (r.agreement() != null && !Double.isNaN(mx.distancePareto())) {
+            out.printf(Locale.ROOT, "; distance to the Pareto frontier %.4f, to Nash %.4f, to Kalai-Smorodinsky %.4f",
+                    mx.distancePareto(), mx.distanceNash(), mx.distanceKalaiSmorodinsky());
+        } else if (r.agreement() != null) {
+            out.print("; distances not computed (the scenario is too large to analyse exactly)");
         }
+        out.println();
     }
 
     private static String describe(Protocol p) {
@@ -276,4 +289,9 @@ final class NegotiateCommand implements Callable<Integer> {
         spec.commandLine().getErr().println("wrote " + trace);
     }
 
+
+    /** A number for JSON: null when undefined (NaN). */
+    private static Double number(double d) {
+        return Double.isNaN(d) ? null : d;
+    }
 }

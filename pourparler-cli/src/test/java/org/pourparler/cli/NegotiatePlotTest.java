@@ -115,9 +115,11 @@ class NegotiatePlotTest {
             assertThat(j.get("protocol").asText()).isEqualTo(p);
             assertThat(j.has("agreement")).as(p).isTrue();
             assertThat(j.has("zoneExists")).as(p).isEqualTo(p.equals("test-the-waters"));
+            assertThat(j.get("results")).as(p).hasSize(2);
             if (j.get("agreement").isNull()) {
-                assertThat(j.get("metrics").isNull()).isTrue();
+                assertThat(j.get("metrics").get("distanceNash").isNull()).as(p).isTrue();
             } else {
+                assertThat(j.get("metrics").get("distanceNash").isNumber()).as(p).isTrue();
                 assertThat(j.get("ending").asText()).isEqualTo("agreement");
             }
         }

@@ -67,7 +67,7 @@ public final class BoaAgent implements Negotiator {
     public Action act(NegotiationView view) {
         state.observe();
         Outcome next = offering.offer(state);
-        double threshold = Math.max(acceptance.threshold(state, state.utility(next)), view.profile().reservation());
+        double threshold = Math.max(acceptance.threshold(state, state.utility(next)), view.reservationFloor());
         return switch (view.protocol()) {
             case ALTERNATING -> {
                 var standing = view.standingOffer();

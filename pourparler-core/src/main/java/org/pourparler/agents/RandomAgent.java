@@ -25,12 +25,13 @@ public final class RandomAgent implements Negotiator {
     public Action act(NegotiationView view) {
         var standing = view.standingOffer();
         boolean acceptable = standing.isPresent() && view.standingOfferBy() != view.self()
-                && view.profile().accepts(standing.get());
+                && !view.profile().crossesRedLine(standing.get())
+                && view.profile().utility().utility(standing.get()) >= view.reservationFloor();
         return switch (view.protocol()) {
             case ALTERNATING -> acceptable ? Action.accept() : Action.offer(index.byRank(first + view.random().nextInt(index.size() - first)));
             case SINGLE_TEXT -> acceptable ? Action.accept() : Action.reject();
             case BLIND -> Action.bid(index.byRank(first + view.random().nextInt(index.size() - first)),
-                    Acceptance.atLeast(view.profile().reservation()));
+                    Acceptance.atLeast(view.reservationFloor()));
             case TEST_THE_WATERS -> Action.commit(view.profile().reservation(), view.profile().redLines(), view.probesLeft() > 0);
         };
     }

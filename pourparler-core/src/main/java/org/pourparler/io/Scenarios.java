@@ -42,6 +42,17 @@ public final class Scenarios {
     private Scenarios() { }
 
     /**
+     * Reads the scenario at {@code path}: a file, or a folder holding one scenario (with one domain file).
+     *
+     * <pre>{@code
+     * Scenario s = Scenarios.read(Path.of("examples/labour-contract.yaml")).scenario();
+     * }</pre>
+     */
+    public static Loaded read(Path path) throws ScenarioFormatException {
+        return read(path, null);
+    }
+
+    /**
      * Reads the scenario at {@code path}: a file, or a folder holding one scenario.
      *
      * @param domainChoice in a folder with several domain files, the file name of the one to use; else null

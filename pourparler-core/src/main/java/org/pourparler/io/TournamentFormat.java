@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.pourparler.negotiation.NoAgreement;
 import org.pourparler.model.Scenario;
 import org.pourparler.tournament.Tournament;
 import java.util.ArrayList;
@@ -130,10 +131,9 @@ public final class TournamentFormat {
         int repetitions = top.has("repetitions") ? positive(r, top.get("repetitions"), "repetitions") : 1;
         boolean rotate = !top.has("roles") || r.choice(top.get("roles"), List.of("rotate", "fixed")).equals("rotate");
         boolean selfPlay = top.has("selfPlay") && r.bool(top.get("selfPlay"));
-        Session.NoAgreement noAgreement = Session.NoAgreement.RESERVATION;
-        if (top.has("noAgreement") && r.choice(top.get("noAgreement"), List.of("reservation", "zero")).equals("zero")) {
-            noAgreement = Session.NoAgreement.ZERO;
-        }
+        NoAgreement noAgreement = !top.has("noAgreement") ? NoAgreement.RESERVATION
+                : NoAgreement.byId(r.choice(top.get("noAgreement"),
+                        Arrays.stream(NoAgreement.values()).map(NoAgreement::id).toList())).orElseThrow();
         int probes = top.has("probes") ? positive(r, top.get("probes"), "probes") : 3;
         double timeLimit = top.has("timeLimit") ? nonNegative(r, top.get("timeLimit")) : 60;
         double timeBudget = top.has("timeBudget") ? nonNegative(r, top.get("timeBudget")) : 0;

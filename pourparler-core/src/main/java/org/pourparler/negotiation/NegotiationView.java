@@ -61,6 +61,16 @@ public interface NegotiationView {
     /** This negotiator's store for what it computes from its own profile, shared with later sessions (a tournament's). */
     ProfileStore store();
 
+    /** What no agreement pays in this session. */
+    NoAgreement noAgreement();
+
+    /**
+     * The least undiscounted utility of a package worth accepting now rather than walking away:
+     * {@code noAgreement().floor(profile(), time())} — the reservation value under the default
+     * (agreement and walking away discounted alike), 0 when no agreement pays zero.
+     */
+    default double reservationFloor() { return noAgreement().floor(profile(), time()); }
+
     /** This negotiator's own random source, seeded from the session seed. */
     RandomGenerator random();
 }

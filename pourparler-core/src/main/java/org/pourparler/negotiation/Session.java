@@ -16,12 +16,9 @@ import org.pourparler.model.Scenario;
  */
 public final class Session {
 
-    /** What no agreement pays: the reservation value (default) or zero (GENIUS-compatible). */
-    public enum NoAgreement { RESERVATION, ZERO }
-
     /**
      * @param seed        the master seed; negotiator k's random source (and the mediator's) derive from it
-     * @param noAgreement the payoff of no agreement
+     * @param noAgreement what no agreement pays (default: the reservation value, discounted as GENIUS does)
      * @param metrics     whether to compute the agreement's distances to the frontier and solutions
      *                    (runs the scenario's analysis once)
      * @param protocol    the protocol

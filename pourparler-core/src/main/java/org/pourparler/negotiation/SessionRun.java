@@ -74,7 +74,7 @@ final class SessionRun {
         this.negotiators = List.copyOf(negotiators);
         this.names = negotiating.stream().map(k -> parties.get(k).name()).toList();
         this.negotiatorProfiles = negotiating.stream().map(k -> parties.get(k).profile()).toList();
-        this.state = new PublicState(options.protocol(), names, domain, deadline);
+        this.state = new PublicState(options.protocol(), names, domain, deadline, options.noAgreement());
         SplittableRandom master = new SplittableRandom(options.seed());
         this.views = new PartyView[n];
         ProfileCache cache = options.cache() != null ? options.cache() : ProfileCache.create();
@@ -229,26 +229,14 @@ final class SessionRun {
                 }
             }
         }
-        double[] utilities = new double[parties.size()];
-        for (int k = 0; k < parties.size(); k++) {
-            Profile p = parties.get(k).profile();
-            utilities[k] = agreement != null ? p.discounted(p.utility().utility(agreement), state.time)
-                    : options.noAgreement() == Session.NoAgreement.ZERO ? 0.0 : p.reservation();
-        }
-        SessionResult.Metrics metrics = agreement != null && options.metrics() ? metrics(scenario, agreement, utilities) : null;
-        List<TraceEntry> t = trace == null ? List.of() : List.copyOf(trace);
-        return new SessionResult(options.protocol(), agreement, utilities, roundsBegun, state.time, seconds, ending,
-                end.zoneExists(), fault, t, metrics);
-    }
-
-    private static SessionResult.Metrics metrics(Scenario s, Outcome agreement, double[] payoff) {
-        AgreementAnalysis.Report report;
-        try {
-            report = AgreementAnalysis.analyze(s, AgreementAnalysis.Options.defaults().withListLimit(1));
-        } catch (AnalysisLimitException e) {
-            report = null;
-        }
-        return SessionResult.Metrics.of(report, s, agreement, payoff);
+        Evaluation.Basis basis = options.metrics()
+                ? Evaluation.basis(scenario, AgreementAnalysis.Options.defaults())
+                : Evaluation.basis(scenario, Optional.empty());
+        Evaluation e = Evaluation.of(scenario, basis, options.noAgreement(), Optional.ofNullable(agreement), state.time,
+                "deadline".equals(ending));
+        List<TraceEntry> t = trace == null ? List.of() : trace;
+        return new SessionResult(options.protocol(), agreement, e.parties(), roundsBegun, state.time, seconds, ending,
+                end.zoneExists(), fault, t, e.metrics());
     }
 
     /** The public state every negotiator sees; holds nothing private to any party. */
@@ -257,6 +245,7 @@ final class SessionRun {
         final List<String> names;
         final Domain domain;
         final Deadline deadline;
+        final NoAgreement noAgreement;
         final List<OfferRecord> offers = new ArrayList<>();
         final List<OfferRecord> offersView = Collections.unmodifiableList(offers);
         final List<ProbeAnswer> answers = new ArrayList<>();
@@ -266,8 +255,9 @@ final class SessionRun {
         Outcome standing;
         int standingBy = -1;
 
-        PublicState(Protocol protocol, List<String> names, Domain domain, Deadline deadline) {
+        PublicState(Protocol protocol, List<String> names, Domain domain, Deadline deadline, NoAgreement noAgreement) {
             this.protocol = protocol;
+            this.noAgreement = noAgreement;
             this.names = names;
             this.domain = domain;
             this.deadline = deadline;
@@ -308,6 +298,7 @@ final class SessionRun {
         @Override public int probesLeft() { return probesLeft; }
         @Override public Optional<Action.Commit> commitment() { return Optional.ofNullable(commitment); }
         @Override public ProfileStore store() { return store; }
+        @Override public NoAgreement noAgreement() { return state.noAgreement; }
         @Override public RandomGenerator random() { return random; }
     }
 }

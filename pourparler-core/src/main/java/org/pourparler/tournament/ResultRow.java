@@ -2,9 +2,9 @@ package org.pourparler.tournament;
 
 /**
  * One party's result of one negotiation: the row of the results table (docs/tournaments.md lists
- * the columns). Utilities are payoffs: the discounted utility of the agreement, or the no-agreement
- * payoff. Distances are NaN without agreement; advantage is {@code (utility − reservation) /
- * (best − reservation)} with best the party's best utility over all outcomes.
+ * the columns). The figures are a {@link org.pourparler.negotiation.PartyResult} and
+ * {@link org.pourparler.negotiation.SessionResult.Metrics}, each defined once in
+ * {@link org.pourparler.negotiation.Evaluation}.
  *
  * @param agent      the agent's display name; empty for a ratifier
  * @param opponents  the other negotiators' agents, joined by "+"
@@ -14,13 +14,13 @@ package org.pourparler.tournament;
  */
 public record ResultRow(String match, String scenario, int repetition, long seed, String protocol, int position, String party,
                         String role, String agent, String opponents, boolean agreement, String outcome, double utility,
-                        double advantage, double welfare, int rounds, double time, double seconds, double distancePareto,
+                        double payoff, double advantage, double utilityAdvantage, double welfare, double utilityWelfare, int rounds, double time, double seconds, double distancePareto,
                         double distanceNash, double distanceKalaiSmorodinsky, String ending, String faultAgent, String fault) {
 
     /** The same row without the wall-clock seconds (the only column that differs between identical runs). */
     public ResultRow withoutSeconds() {
         return new ResultRow(match, scenario, repetition, seed, protocol, position, party, role, agent, opponents, agreement, outcome,
-                utility, advantage, welfare, rounds, time, 0, distancePareto, distanceNash, distanceKalaiSmorodinsky, ending,
+                utility, payoff, advantage, utilityAdvantage, welfare, utilityWelfare, rounds, time, 0, distancePareto, distanceNash, distanceKalaiSmorodinsky, ending,
                 faultAgent, fault);
     }
 }

@@ -12,7 +12,8 @@ import java.util.List;
 public final class ResultsTable {
     /** Column names, also used for Parquet. */
     public static final List<String> COLUMNS = List.of("match", "scenario", "repetition", "seed", "protocol", "position", "party",
-            "role", "agent", "opponents", "agreement", "outcome", "utility", "advantage", "welfare", "rounds", "time", "seconds",
+            "role", "agent", "opponents", "agreement", "outcome", "utility", "payoff", "advantage", "utilityAdvantage", "welfare",
+            "utilityWelfare", "rounds", "time", "seconds",
             "distancePareto", "distanceNash", "distanceKalaiSmorodinsky", "ending", "faultAgent", "fault");
 
     private ResultsTable() { }
@@ -30,7 +31,9 @@ public final class ResultsTable {
                     .append(r.seed()).append(',').append(field(r.protocol())).append(',').append(r.position()).append(',')
                     .append(field(r.party())).append(',').append(r.role()).append(',').append(field(r.agent())).append(',')
                     .append(field(r.opponents())).append(',').append(r.agreement()).append(',').append(field(r.outcome())).append(',')
-                    .append(number(r.utility())).append(',').append(number(r.advantage())).append(',').append(number(r.welfare()))
+                    .append(number(r.utility())).append(',').append(number(r.payoff())).append(',').append(number(r.advantage()))
+                    .append(',').append(number(r.utilityAdvantage())).append(',').append(number(r.welfare())).append(',')
+                    .append(number(r.utilityWelfare()))
                     .append(',').append(r.rounds()).append(',').append(number(r.time())).append(',').append(number(r.seconds()))
                     .append(',').append(number(r.distancePareto())).append(',').append(number(r.distanceNash())).append(',')
                     .append(number(r.distanceKalaiSmorodinsky())).append(',').append(field(r.ending())).append(',')
@@ -60,9 +63,10 @@ public final class ResultsTable {
             try {
                 rows.add(new ResultRow(f.get(0), f.get(1), Integer.parseInt(f.get(2)), Long.parseLong(f.get(3)), f.get(4),
                         Integer.parseInt(f.get(5)), f.get(6), f.get(7), f.get(8), f.get(9), Boolean.parseBoolean(f.get(10)), f.get(11),
-                        parseNumber(f.get(12)), parseNumber(f.get(13)), parseNumber(f.get(14)), Integer.parseInt(f.get(15)),
-                        parseNumber(f.get(16)), parseNumber(f.get(17)), parseNumber(f.get(18)), parseNumber(f.get(19)),
-                        parseNumber(f.get(20)), f.get(21), f.get(22), f.get(23)));
+                        parseNumber(f.get(12)), parseNumber(f.get(13)), parseNumber(f.get(14)), parseNumber(f.get(15)),
+                        parseNumber(f.get(16)), parseNumber(f.get(17)), Integer.parseInt(f.get(18)),
+                        parseNumber(f.get(19)), parseNumber(f.get(20)), parseNumber(f.get(21)), parseNumber(f.get(22)),
+                        parseNumber(f.get(23)), f.get(24), f.get(25), f.get(26)));
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException("record " + (i + 1) + ": " + e.getMessage());
             }

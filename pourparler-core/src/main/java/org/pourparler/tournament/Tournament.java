@@ -2,17 +2,18 @@ package org.pourparler.tournament;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.pourparler.agents.Agents;
 import org.pourparler.analysis.AgreementAnalysis;
-import org.pourparler.analysis.AnalysisLimitException;
 import org.pourparler.model.Outcome;
 import org.pourparler.model.Party;
-import org.pourparler.model.Profile;
 import org.pourparler.model.Role;
 import org.pourparler.model.Scenario;
+import org.pourparler.negotiation.Evaluation;
 import org.pourparler.negotiation.Negotiator;
+import org.pourparler.negotiation.PartyResult;
 import org.pourparler.negotiation.ProfileCache;
 import org.pourparler.negotiation.Session;
 import org.pourparler.negotiation.SessionResult;
@@ -31,13 +32,10 @@ public final class Tournament {
     private final TournamentSpec spec;
     private final List<Entry> scenarios;
     private final List<Match> matches;
-    private final ConcurrentHashMap<Integer, Analysis> analyses = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Integer, Evaluation.Basis> analyses = new ConcurrentHashMap<>();
     private final Function<String, Negotiator> agentFactory;
     /** What agents compute from their own profile, shared by every negotiation of the tournament. */
     private final ProfileCache cache = ProfileCache.create();
-
-    /** The analysis a scenario's metrics need, or the reason it is missing. */
-    private record Analysis(AgreementAnalysis.Report report, double[] best) { }
 
     private Tournament(TournamentSpec spec, List<Entry> scenarios, Function<String, Negotiator> agentFactory) {
         this.spec = spec;
@@ -132,44 +130,39 @@ public final class Tournament {
             faultAgent = spec.agents().get(m.agent(r.fault().party())).name();
             fault = r.fault().kind() + ": " + r.fault().message();
         }
-        return rows(m, r.agreement() != null, r.agreement(), r.utilities(), r.rounds(), r.time(), r.seconds(), r.ending(), faultAgent, fault);
+        Evaluation e = Evaluation.of(s, basis(m.scenario()), spec.noAgreement(), Optional.ofNullable(r.agreement()), r.time(),
+                r.atDeadline());
+        return rows(m, r.agreement(), e, r.rounds(), r.time(), r.seconds(), r.ending(), faultAgent, fault);
     }
 
     /** The rows of a negotiation that produced no session result (it could not run, or was abandoned as hung). */
     public List<ResultRow> failed(Match m, String faultAgent, String kind, String message) {
         Scenario s = scenarios.get(m.scenario()).scenario();
-        double[] payoff = new double[s.parties().size()];
-        for (int k = 0; k < payoff.length; k++) {
-            payoff[k] = spec.noAgreement() == Session.NoAgreement.ZERO ? 0 : s.parties().get(k).profile().reservation();
-        }
-        return rows(m, false, null, payoff, 0, 0, 0, "fault", faultAgent, kind + ": " + message);
+        Evaluation e = Evaluation.of(s, basis(m.scenario()), spec.noAgreement(), Optional.empty(), 0, false);
+        return rows(m, null, e, 0, 0, 0, "fault", faultAgent, kind + ": " + message);
     }
 
-    private List<ResultRow> rows(Match m, boolean agreed, Outcome agreement, double[] payoff, int rounds,
-                                 double time, double seconds, String ending, String faultAgent, String fault) {
+    private List<ResultRow> rows(Match m, Outcome agreement, Evaluation e, int rounds, double time, double seconds, String ending,
+                                 String faultAgent, String fault) {
         Scenario s = scenarios.get(m.scenario()).scenario();
-        Analysis a = analysis(m.scenario());
-        SessionResult.Metrics metrics = agreed ? SessionResult.Metrics.of(a.report(), a.best(), s, agreement, payoff) : null;
-        double welfare = 0;
-        for (double u : payoff) welfare += u;
-        String outcome = agreed ? describe(s, agreement) : "";
+        SessionResult.Metrics metrics = e.metrics();
+        String outcome = agreement != null ? describe(s, agreement) : "";
         List<String> agentNames = new ArrayList<>();
         for (int p = 0; p < m.agents().length; p++) agentNames.add(spec.agents().get(m.agent(p)).name());
         List<ResultRow> out = new ArrayList<>();
         int position = 0;
         for (int k = 0; k < s.parties().size(); k++) {
             Party party = s.parties().get(k);
-            Profile profile = party.profile();
+            PartyResult pr = e.parties().get(k);
             boolean negotiator = party.role() == Role.NEGOTIATOR;
             String agent = negotiator ? agentNames.get(position) : "";
             List<String> others = new ArrayList<>(agentNames);
             if (negotiator) others.remove(position);
-            double advantage = (payoff[k] - profile.reservation()) / (a.best()[k] - profile.reservation());
             out.add(new ResultRow(m.id(), scenarios.get(m.scenario()).key(), m.repetition(), m.seed(), spec.protocol().id(), k,
-                    party.name(), negotiator ? "negotiator" : "ratifier", agent, String.join("+", others), agreed, outcome,
-                    payoff[k], advantage, welfare, rounds, time, seconds,
-                    metrics == null ? Double.NaN : metrics.pareto(), metrics == null ? Double.NaN : metrics.nash(),
-                    metrics == null ? Double.NaN : metrics.kalaiSmorodinsky(), ending, faultAgent, fault));
+                    party.name(), negotiator ? "negotiator" : "ratifier", agent, String.join("+", others), agreement != null, outcome,
+                    pr.utility(), pr.payoff(), pr.advantage(), pr.utilityAdvantage(), metrics.welfare(), metrics.utilityWelfare(),
+                    rounds, time, seconds, metrics.distancePareto(), metrics.distanceNash(), metrics.distanceKalaiSmorodinsky(),
+                    ending, faultAgent, fault));
             if (negotiator) position++;
         }
         return out;
@@ -184,17 +177,8 @@ public final class Tournament {
         return b.toString();
     }
 
-    private Analysis analysis(int scenario) {
-        return analyses.computeIfAbsent(scenario, k -> {
-            Scenario s = scenarios.get(k).scenario();
-            AgreementAnalysis.Report report;
-            try {
-                report = AgreementAnalysis.analyze(s, AgreementAnalysis.Options.defaults().withListLimit(1).withThreads(1));
-            } catch (AnalysisLimitException e) {
-                report = null;
-            }
-            double[] best = SessionResult.Metrics.bestUtilities(report, s.parties().size());
-            return new Analysis(report, best);
-        });
+    private Evaluation.Basis basis(int scenario) {
+        return analyses.computeIfAbsent(scenario, k -> Evaluation.basis(scenarios.get(k).scenario(),
+                AgreementAnalysis.Options.defaults().withThreads(1)));
     }
 }

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.pourparler.negotiation.NoAgreement;
 import org.pourparler.negotiation.Deadline;
 import org.pourparler.negotiation.ProfileCache;
 import org.pourparler.negotiation.Protocol;
@@ -30,7 +31,7 @@ import org.pourparler.negotiation.Session;
  */
 public record TournamentSpec(String name, long seed, List<ScenarioRef> scenarios, List<AgentRef> agents, Protocol protocol,
                              Deadline deadline, int repetitions, boolean rotateRoles, boolean selfPlay,
-                             Session.NoAgreement noAgreement, int probes, double timeLimit, double timeBudget, Path base) {
+                             NoAgreement noAgreement, int probes, double timeLimit, double timeBudget, Path base) {
 
     /** A scenario entry: a path or glob, and for a folder holding several domains, which one. */
     public record ScenarioRef(String path, String domain) { }

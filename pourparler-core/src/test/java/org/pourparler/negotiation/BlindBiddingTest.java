@@ -107,8 +107,8 @@ class BlindBiddingTest {
     void timeDependentAgentsReachADealAboveTheirReservations() {
         SessionResult r = run(SingleNegotiatingTextTest.threeIssues(), List.of(TimeDependentAgent.boulware(), TimeDependentAgent.linear()), 100);
         assertThat(r.ending()).isEqualTo("agreement");
-        assertThat(r.utilities()[0]).isGreaterThanOrEqualTo(0.3);
-        assertThat(r.utilities()[1]).isGreaterThanOrEqualTo(0.3);
+        assertThat(r.payoff(0)).isGreaterThanOrEqualTo(0.3);
+        assertThat(r.payoff(1)).isGreaterThanOrEqualTo(0.3);
     }
 
     /** The deal equals the Nash point of the overlap found by brute force, on random scenarios and thresholds. */

@@ -11,6 +11,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.DoubleRange;
 import org.junit.jupiter.api.Test;
+import org.pourparler.negotiation.NoAgreement;
 import org.pourparler.agents.AcceptanceCondition;
 import org.pourparler.agents.BoaAgent;
 import org.pourparler.agents.OfferIndex;
@@ -54,11 +55,11 @@ class SessionTest {
         SessionResult r = run(split(0, 0), List.of(scripted(Action.offer(7)), scripted(Action.accept())), 10);
         assertThat(r.ending()).isEqualTo("agreement");
         assertThat(r.agreement()).isEqualTo(Outcome.of(7));
-        assertThat(r.utilities()[0]).isCloseTo(0.7, within(1e-12));
-        assertThat(r.utilities()[1]).isCloseTo(0.3, within(1e-12));
+        assertThat(r.payoff(0)).isCloseTo(0.7, within(1e-12));
+        assertThat(r.payoff(1)).isCloseTo(0.3, within(1e-12));
         assertThat(r.trace()).extracting(TraceEntry::action).containsExactly("offer", "accept");
         assertThat(r.metrics().welfare()).isCloseTo(1.0, within(1e-12));
-        assertThat(r.metrics().pareto()).isCloseTo(0.0, within(1e-12));
+        assertThat(r.metrics().distancePareto()).isCloseTo(0.0, within(1e-12));
     }
 
     @Test
@@ -68,7 +69,7 @@ class SessionTest {
         assertThat(r.fault().party()).isZero();
         assertThat(r.fault().kind()).isEqualTo("illegal-action");
         assertThat(r.agreement()).isNull();
-        assertThat(r.utilities()).containsExactly(0.2, 0.3);   // the no-agreement payoff
+        assertThat(r.payoffs()).containsExactly(0.2, 0.3);   // the no-agreement payoff
     }
 
     @Test
@@ -90,9 +91,9 @@ class SessionTest {
     @Test
     void endingStopsWithoutAgreementAndZeroPayoffIsASetting() {
         SessionResult r = Session.run(split(0.2, 0.3), List.of(scripted(Action.offer(5)), scripted(Action.end())),
-                Deadline.rounds(10), Session.Options.defaults().withNoAgreement(Session.NoAgreement.ZERO));
+                Deadline.rounds(10), Session.Options.defaults().withNoAgreement(NoAgreement.ZERO));
         assertThat(r.ending()).isEqualTo("ended by B");
-        assertThat(r.utilities()).containsExactly(0.0, 0.0);
+        assertThat(r.payoffs()).containsExactly(0.0, 0.0);
     }
 
     @Test
@@ -129,7 +130,7 @@ class SessionTest {
         SessionResult r = run(withRatifier, List.of(scripted(Action.offer(7)), scripted(Action.accept())), 10);
         assertThat(r.agreement()).isNull();
         assertThat(r.ending()).isEqualTo("rejected by ratifier parliament");
-        assertThat(r.utilities()).hasSize(3);
+        assertThat(r.payoffs()).hasSize(3);
         assertThat(d.issueCount()).isOne();
     }
 
@@ -163,7 +164,7 @@ class SessionTest {
         assertThat(r.fault().kind()).isEqualTo("timeout");
         assertThat(r.fault().message()).contains("0.050 s time budget");
         assertThat(r.rounds()).isLessThanOrEqualTo(3);   // at the latest after the third move: 60 ms > 50 ms
-        assertThat(r.utilities()).containsExactly(0.2, 0.3);
+        assertThat(r.payoffs()).containsExactly(0.2, 0.3);
     }
 
     @Test

@@ -25,6 +25,7 @@ public final class SessionTestViews {
         @Override public int probesLeft() { return 0; }
         @Override public Optional<Action.Commit> commitment() { return Optional.empty(); }
         @Override public ProfileStore store() { return ProfileCache.create().storeFor(profile); }
+        @Override public NoAgreement noAgreement() { return NoAgreement.RESERVATION; }
         @Override public java.util.random.RandomGenerator random() { return new java.util.SplittableRandom(1); }
     }
 }

@@ -120,7 +120,7 @@ class SingleNegotiatingTextTest {
         SessionResult r = run(threeIssues(), List.of(new Voter(o -> true), SessionTest.scripted(Action.offer(1, 1, 1))), 10, 1);
         assertThat(r.fault().kind()).isEqualTo("illegal-action");
         assertThat(r.fault().message()).contains("single-text").contains("offer");
-        assertThat(r.utilities()).containsExactly(0.3, 0.3);
+        assertThat(r.payoffs()).containsExactly(0.3, 0.3);
     }
 
     @Test
@@ -134,7 +134,7 @@ class SingleNegotiatingTextTest {
     void timeDependentAgentsAgreeOnARationalText() {
         SessionResult r = run(threeIssues(), List.of(TimeDependentAgent.boulware(), TimeDependentAgent.conceder()), 500, 2);
         assertThat(r.ending()).isEqualTo("agreement");
-        assertThat(r.utilities()[0]).isGreaterThanOrEqualTo(0.3);
-        assertThat(r.utilities()[1]).isGreaterThanOrEqualTo(0.3);
+        assertThat(r.payoff(0)).isGreaterThanOrEqualTo(0.3);
+        assertThat(r.payoff(1)).isGreaterThanOrEqualTo(0.3);
     }
 }

@@ -32,7 +32,7 @@ class TestTheWatersTest {
         assertThat(r.ending()).isEqualTo("zone exists");
         assertThat(r.zoneExists()).isTrue();
         assertThat(r.agreement()).isNull();
-        assertThat(r.utilities()).containsExactly(0.0, 0.0);
+        assertThat(r.payoffs()).containsExactly(0.0, 0.0);
         assertThat(r.trace()).extracting(TraceEntry::action).containsExactly("zone");
         assertThat(r.trace().get(0).outcome()).isNull();
     }
@@ -108,7 +108,7 @@ class TestTheWatersTest {
         Scenario withRatifier = s.toBuilder().party(Party.ratifier("parliament", parliament)).build();
         SessionResult r = run(withRatifier, List.of(SessionTest.scripted(commit(0.5, true)), SessionTest.scripted(commit(0.5, false))), 10, 1);
         assertThat(r.zoneExists()).isFalse();
-        assertThat(r.utilities()).hasSize(3);
+        assertThat(r.payoffs()).hasSize(3);
     }
 
     @Test

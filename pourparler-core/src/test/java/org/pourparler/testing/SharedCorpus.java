@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Assumptions;
 
 /**
  * The shared scenario corpus ({@code ../shared} beside the repository). Tests that need it call
- * {@link #root()}, which skips the test with a message when the corpus is absent.
+ * {@link #root()}, which skips the test with a message when the corpus is absent (and fails it under CI).
  */
 public final class SharedCorpus {
     private SharedCorpus() { }
@@ -21,9 +21,12 @@ public final class SharedCorpus {
         return Files.isDirectory(alt.resolve("scenarios")) ? alt.toAbsolutePath().normalize() : null;
     }
 
-    /** The shared folder; skips the calling test when it is absent. */
+    /** The shared folder; skips the calling test when it is absent, and fails it under CI (CI=true). */
     public static Path root() {
         Path p = locate();
+        if (p == null && "true".equalsIgnoreCase(System.getenv("CI"))) {
+            throw new AssertionError("the shared scenario corpus (../shared/scenarios) is absent, and under CI no test may skip");
+        }
         Assumptions.assumeTrue(p != null,
                 "the shared scenario corpus (../shared/scenarios) is absent: skipping the tests that read it");
         return p;

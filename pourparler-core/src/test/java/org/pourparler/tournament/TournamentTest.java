@@ -19,6 +19,10 @@ import org.pourparler.io.ScenarioFormatException;
 import org.pourparler.io.TournamentFormat;
 import org.pourparler.negotiation.Action;
 import org.pourparler.negotiation.Negotiator;
+import org.pourparler.negotiation.SessionResult;
+import org.pourparler.negotiation.Session;
+import org.pourparler.negotiation.ProfileCache;
+import org.pourparler.negotiation.PartyResult;
 
 /** Specifications, schedules, the local runner's determinism, resumption and fault isolation. */
 class TournamentTest {
@@ -250,14 +254,39 @@ class TournamentTest {
     }
 
     private static ResultRow row(String match, String agent, String opponent, double advantage, boolean agreement) {
-        return new ResultRow(match, "s", 0, 1, "alternating", 0, "p", "negotiator", agent, opponent, agreement, "", 0.5, advantage,
-                1.0, 10, 0.5, 0.01, Double.NaN, Double.NaN, Double.NaN, "agreement", "", "");
+        return new ResultRow(match, "s", 0, 1, "alternating", 0, "p", "negotiator", agent, opponent, agreement, "", 0.5, 0.5, advantage,
+                advantage, 1.0, 1.0, 10, 0.5, 0.01, Double.NaN, Double.NaN, Double.NaN, "agreement", "", "");
+    }
+
+    /** A tournament row holds exactly what a session reports for the same negotiation: one definition per metric. */
+    @Test
+    void rowsCarryTheSessionsOwnFiguresEvenWhenDiscounted() throws Exception {
+        String yaml = BASIC.replace("repetitions: 2", "repetitions: 1") + "noAgreement: reservation\n";
+        Tournament t = TournamentFormat.load(spec(yaml));
+        int checked = 0;
+        for (Match m : t.matches()) {
+            List<ResultRow> rows = t.play(m, t.negotiators(m));
+            var entry = t.scenarios().get(m.scenario());
+            SessionResult r = Session.run(entry.scenario(), t.negotiators(m), t.spec().deadline(),
+                    t.spec().sessionOptions(m.seed(), ProfileCache.create()).withMetrics(true));
+            for (ResultRow row : rows) {
+                PartyResult p = r.parties().get(row.position());
+                assertThat((Object) row.utility()).isEqualTo((Object) p.utility());
+                assertThat((Object) row.payoff()).isEqualTo((Object) p.payoff());
+                assertThat((Object) row.advantage()).isEqualTo((Object) p.advantage());
+                assertThat((Object) row.utilityAdvantage()).isEqualTo((Object) p.utilityAdvantage());
+                assertThat((Object) row.welfare()).isEqualTo((Object) r.metrics().welfare());
+                assertThat((Object) row.distanceNash()).isEqualTo((Object) r.metrics().distanceNash());
+                checked++;
+            }
+        }
+        assertThat(checked).isGreaterThan(10);
     }
 
     @Test
     void theResultsTableReadsBackExactlyIncludingQuotesAndNaN() {
         ResultRow r = new ResultRow("a|b,c|0", "x \"y\".yaml", 1, -5, "blind", 2, "Moscow, Kremlin", "ratifier", "", "A+B", false,
-                "line\nbreak", 0.1 + 0.2, Double.NaN, -0.0, 7, 1.0 / 3, 0.25, Double.NaN, 1e-300, Double.MIN_VALUE, "deadline", "",
+                "line\nbreak", 0.1 + 0.2, 0.25 * 0.9, Double.NaN, -1e-17, -0.0, 4.9e-324, 7, 1.0 / 3, 0.25, Double.NaN, 1e-300, Double.MIN_VALUE, "deadline", "",
                 "exception: java.lang.IllegalStateException: boom");
         List<ResultRow> back = ResultsTable.parse(ResultsTable.header() + ResultsTable.lines(List.of(r, r)));
         assertThat(back).containsExactly(r, r);

@@ -44,6 +44,15 @@ public final class SparkTournament {
     public static final String RESULTS = "results.parquet";
 
     private static final RecordComponent[] COMPONENTS = ResultRow.class.getRecordComponents();
+    private static final java.lang.reflect.Constructor<ResultRow> CANONICAL = canonical();
+
+    private static java.lang.reflect.Constructor<ResultRow> canonical() {
+        try {
+            return ResultRow.class.getDeclaredConstructor(Arrays.stream(COMPONENTS).map(RecordComponent::getType).toArray(Class<?>[]::new));
+        } catch (NoSuchMethodException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     /** What a run did: how many negotiations were played, and where the table went. */
     public record Summary(int negotiations, int slices, String output) { }
@@ -189,10 +198,11 @@ public final class SparkTournament {
             String name = COMPONENTS[c].getName();
             v[c] = r.get(r.schema() == null ? c : r.fieldIndex(name));
         }
-        return new ResultRow((String) v[0], (String) v[1], (Integer) v[2], (Long) v[3], (String) v[4], (Integer) v[5], (String) v[6],
-                (String) v[7], (String) v[8], (String) v[9], (Boolean) v[10], (String) v[11], (Double) v[12], (Double) v[13],
-                (Double) v[14], (Integer) v[15], (Double) v[16], (Double) v[17], (Double) v[18], (Double) v[19], (Double) v[20],
-                (String) v[21], (String) v[22], (String) v[23]);
+        try {
+            return CANONICAL.newInstance(v);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot rebuild a result row from " + java.util.Arrays.toString(v), e);
+        }
     }
 
     /**

@@ -3,6 +3,7 @@ package org.pourparler.spark;
 import java.io.Serializable;
 import java.nio.file.Path;
 import java.util.List;
+import org.pourparler.negotiation.NoAgreement;
 import org.pourparler.io.ScenarioFormatException;
 import org.pourparler.io.TournamentFormat;
 import org.pourparler.negotiation.Deadline;
@@ -29,7 +30,7 @@ sealed interface SpecSource extends Serializable {
     /** A specification's values; the lists are serialisable copies. */
     record Values(String name, long seed, List<String> scenarioPaths, List<String> scenarioDomains, List<String> agentNames,
                   List<String> agentSpecs, Protocol protocol, int rounds, double seconds, int repetitions, boolean rotateRoles,
-                  boolean selfPlay, Session.NoAgreement noAgreement, int probes, double timeLimit, double timeBudget, String base)
+                  boolean selfPlay, NoAgreement noAgreement, int probes, double timeLimit, double timeBudget, String base)
             implements SpecSource {
 
         static Values of(TournamentSpec s) {

@@ -1,0 +1,20 @@
+package org.pourparler.negotiation;
+
+import org.pourparler.model.Role;
+
+/**
+ * One party's result of a negotiation. Each figure is defined once, in {@link Evaluation}, and
+ * documented in docs/negotiation.md ("Payoffs and metrics"); sessions, {@code negotiate},
+ * tournaments and Spark all report these.
+ *
+ * @param party            the party's name
+ * @param role             negotiator or ratifier
+ * @param utility          the undiscounted utility of the agreement; without agreement the
+ *                         undiscounted no-agreement value v (the reservation value, or 0)
+ * @param payoff           what the party gets: the agreement's utility discounted to the time of
+ *                         agreement, {@code u·d^t}, or the no-agreement payoff ({@link NoAgreement#payoff})
+ * @param advantage        {@code (payoff − v) / (best − v)}, best = the party's best utility over all
+ *                         outcomes; NaN when best = v or best is unknown
+ * @param utilityAdvantage {@code (utility − v) / (best − v)}: NegMAS's advantage, on undiscounted utility
+ */
+public record PartyResult(String party, Role role, double utility, double payoff, double advantage, double utilityAdvantage) { }
