@@ -48,7 +48,11 @@ final class NegotiateCommand implements Callable<Integer> {
 
     @Option(names = "--agents", required = true, split = ",", paramLabel = "AGENT",
             description = "One agent per negotiating party: boulware, linear, conceder, hardliner, random, naive-tit-for-tat, "
-                    + "nice-tit-for-tat, micro, hard-headed, or time-dependent:E (docs/agents.md).")
+                    + "nice-tit-for-tat, micro, hard-headed, time-dependent:E, a BOA composition "
+                    + "'boa:offering=O;acceptance=AC;model=M' (O: time-dependent:E, boulware, linear, conceder, hardliner, "
+                    + "hard-headed, naive-tit-for-tat, nice-tit-for-tat, micro, random; AC: own, next, next:A:B, const:C, "
+                    + "time:T, prev, joined by | or &; M: own, frequency, none), or class:NAME for your own Negotiator "
+                    + "(docs/agents.md).")
     List<String> agents;
 
     @Option(names = "--protocol", defaultValue = "alternating", paramLabel = "NAME",

@@ -13,15 +13,47 @@ public final class Agents {
     public static final List<String> NAMES = List.of("boulware", "linear", "conceder", "hardliner", "random",
             "naive-tit-for-tat", "nice-tit-for-tat", "micro", "hard-headed");
 
+    /** Boulware: time-dependent, e = 0.2 (concedes late), AC_next. */
+    public static BoaAgent boulware() { return TimeDependentAgent.boulware(); }
+
+    /** Linear: time-dependent, e = 1, AC_next. */
+    public static BoaAgent linear() { return TimeDependentAgent.linear(); }
+
+    /** Conceder: time-dependent, e = 2 (concedes early), AC_next. */
+    public static BoaAgent conceder() { return TimeDependentAgent.conceder(); }
+
+    /** Hardliner: time-dependent, e = 0 (never concedes), AC_next. */
+    public static BoaAgent hardliner() { return TimeDependentAgent.hardliner(); }
+
+    /** Time-dependent with concession exponent {@code e}, AC_next. */
+    public static BoaAgent timeDependent(double e) { return TimeDependentAgent.of(e, "TimeDependent(e=" + e + ")"); }
+
+    /** A uniformly random package at or above the reservation value; accepts what is worth walking away for. */
+    public static Negotiator random() { return new RandomAgent(); }
+
+    /** NegMAS's naive tit for tat. */
+    public static BoaAgent naiveTitForTat() { return NaiveTitForTatOffering.agent(); }
+
+    /** Baarslag's Nice Tit for Tat, with a frequency model. */
+    public static BoaAgent niceTitForTat() { return NiceTitForTatOffering.agent(); }
+
+    /** De Jonge's MiCRO. */
+    public static BoaAgent micro() { return MicroOffering.agent(); }
+
+    /** In the spirit of ANAC 2011's HardHeaded, with its frequency model. */
+    public static BoaAgent hardHeaded() { return HardHeadedOffering.agent(); }
+
     /**
      * A fresh negotiator: {@code boulware} (e = 0.2), {@code linear} (1), {@code conceder} (2),
      * {@code hardliner} (0), {@code random}, {@code naive-tit-for-tat} (NegMAS's naive tit for tat),
      * {@code nice-tit-for-tat} (Baarslag's Nice Tit for Tat), {@code micro} (de Jonge's MiCRO),
      * {@code hard-headed} (in the spirit of HardHeaded, with its frequency model), or
      * {@code time-dependent:E} for any exponent E, a BOA composition
-     * {@code boa:offering=time-dependent:E;acceptance=AC;model=frequency|none} (AC: {@code next},
+     * {@code boa:offering=O;acceptance=AC;model=own|frequency|none} (O: any of {@link #OFFERINGS}; AC:
+     * {@code own} (the offering's own condition: AC_next for time-dependent offerings), {@code next},
      * {@code next:ALPHA:BETA}, {@code const:C}, {@code time:T}, {@code prev}, joined by {@code |} (either
-     * accepts) or {@code &} (both accept), {@code &} binding tighter), or {@code class:NAME} for your own {@link Negotiator}
+     * accepts) or {@code &} (both accept), {@code &} binding tighter; the model by default the
+     * offering's own), or {@code class:NAME} for your own {@link Negotiator}
      * (a public class with a public no-argument constructor, on the class path). Definitions: docs/agents.md.
      *
      * @throws IllegalArgumentException naming the known agents
@@ -31,15 +63,15 @@ public final class Agents {
         if (spec.trim().startsWith("boa:")) return boa(spec, spec.trim().substring("boa:".length()));
         String s = spec.trim().toLowerCase(Locale.ROOT);
         Supplier<Negotiator> f = switch (s) {
-            case "boulware" -> TimeDependentAgent::boulware;
-            case "linear" -> TimeDependentAgent::linear;
-            case "conceder" -> TimeDependentAgent::conceder;
-            case "hardliner" -> TimeDependentAgent::hardliner;
-            case "random" -> RandomAgent::new;
-            case "naive-tit-for-tat" -> NaiveTitForTatOffering::agent;
-            case "nice-tit-for-tat" -> NiceTitForTatOffering::agent;
-            case "micro" -> MicroOffering::agent;
-            case "hard-headed" -> HardHeadedOffering::agent;
+            case "boulware" -> Agents::boulware;
+            case "linear" -> Agents::linear;
+            case "conceder" -> Agents::conceder;
+            case "hardliner" -> Agents::hardliner;
+            case "random" -> Agents::random;
+            case "naive-tit-for-tat" -> Agents::naiveTitForTat;
+            case "nice-tit-for-tat" -> Agents::niceTitForTat;
+            case "micro" -> Agents::micro;
+            case "hard-headed" -> Agents::hardHeaded;
             default -> null;
         };
         if (f != null) return f.get();
@@ -56,6 +88,48 @@ public final class Agents {
                 + ", time-dependent:E (E the concession exponent) and class:NAME (your own Negotiator class)");
     }
 
+    /** The offering strategies a BOA composition can name, in the order docs and help list them. */
+    public static final List<String> OFFERINGS = List.of("time-dependent:E", "boulware", "linear", "conceder", "hardliner",
+            "hard-headed", "naive-tit-for-tat", "nice-tit-for-tat", "micro", "random");
+
+    /** An offering strategy with the acceptance condition and opponent model it comes with on its own. */
+    private record Offering(OfferingStrategy strategy, AcceptanceCondition acceptance, OpponentModel.Factory model) { }
+
+    private static Offering offering(String spec, String text) {
+        String t = text.toLowerCase(Locale.ROOT);
+        switch (t) {
+            case "boulware": return timeDependentOffering(0.2);
+            case "linear": return timeDependentOffering(1.0);
+            case "conceder": return timeDependentOffering(2.0);
+            case "hardliner": return timeDependentOffering(0.0);
+            case "hard-headed": {
+                HardHeadedOffering o = new HardHeadedOffering();
+                return new Offering(o, o::threshold, FrequencyModel::new);
+            }
+            case "naive-tit-for-tat": {
+                NaiveTitForTatOffering o = new NaiveTitForTatOffering();
+                return new Offering(o, o::threshold, null);
+            }
+            case "nice-tit-for-tat": {
+                NiceTitForTatOffering o = new NiceTitForTatOffering();
+                return new Offering(o, o::threshold, FrequencyModel::new);
+            }
+            case "micro": {
+                MicroOffering o = new MicroOffering();
+                return new Offering(o, o::threshold, null);
+            }
+            case "random": return new Offering(new RandomOffering(), AcceptanceCondition.constant(Double.NEGATIVE_INFINITY), null);
+            default:
+                if (t.startsWith("time-dependent:")) return timeDependentOffering(exponent(spec, t.substring("time-dependent:".length())));
+                throw new IllegalArgumentException("Agent '" + spec + "': unknown offering '" + text + "'; the offerings are "
+                        + String.join(", ", OFFERINGS));
+        }
+    }
+
+    private static Offering timeDependentOffering(double e) {
+        return new Offering(new TimeDependentOffering(e), AcceptanceCondition.next(), null);
+    }
+
     private static Negotiator boa(String spec, String body) {
         java.util.Map<String, String> parts = new java.util.LinkedHashMap<>();
         for (String part : body.split(";")) {
@@ -66,21 +140,21 @@ public final class Agents {
             if (!List.of("offering", "acceptance", "model").contains(key)) {
                 throw new IllegalArgumentException("Agent '" + spec + "': unknown part '" + key + "'; a BOA agent has offering, acceptance and model");
             }
-            parts.put(key, part.substring(eq + 1).trim());
+            if (parts.put(key, part.substring(eq + 1).trim()) != null) {
+                throw new IllegalArgumentException("Agent '" + spec + "': the part '" + key + "' is given twice");
+            }
         }
-        String offering = parts.getOrDefault("offering", "time-dependent:0.2").toLowerCase(Locale.ROOT);
-        if (!offering.startsWith("time-dependent:")) {
-            throw new IllegalArgumentException("Agent '" + spec + "': the offering must be time-dependent:E");
-        }
-        double e = exponent(spec, offering.substring("time-dependent:".length()));
-        AcceptanceCondition ac = acceptance(spec, parts.getOrDefault("acceptance", "next"));
-        String model = parts.getOrDefault("model", "none").toLowerCase(Locale.ROOT);
+        Offering o = offering(spec, parts.getOrDefault("offering", "time-dependent:0.2"));
+        String acceptanceText = parts.getOrDefault("acceptance", "own");
+        AcceptanceCondition ac = acceptanceText.equalsIgnoreCase("own") ? o.acceptance() : acceptance(spec, acceptanceText);
+        String model = parts.getOrDefault("model", "own").toLowerCase(Locale.ROOT);
         OpponentModel.Factory factory = switch (model) {
+            case "own" -> o.model();
             case "none" -> null;
             case "frequency" -> FrequencyModel::new;
-            default -> throw new IllegalArgumentException("Agent '" + spec + "': the model must be frequency or none, not '" + model + "'");
+            default -> throw new IllegalArgumentException("Agent '" + spec + "': the model must be own, frequency or none, not '" + model + "'");
         };
-        return new BoaAgent("BOA(" + body.trim() + ")", new TimeDependentOffering(e), ac, factory);
+        return new BoaAgent("BOA(" + body.trim() + ")", o.strategy(), ac, factory);
     }
 
     /** An acceptance condition from its text: terms joined by | (or) and & (and, binding tighter). */

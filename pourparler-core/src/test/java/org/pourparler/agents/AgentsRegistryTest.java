@@ -3,7 +3,11 @@ package org.pourparler.agents;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.pourparler.negotiation.Deadline;
+import org.pourparler.negotiation.Protocol;
+import org.pourparler.negotiation.Session;
 
 /** Agents by name, including a researcher's own class. */
 class AgentsRegistryTest {
@@ -45,10 +49,55 @@ class AgentsRegistryTest {
 
     @Test
     void badBoaPartsAreNamed() {
-        assertThatThrownBy(() -> Agents.create("boa:offering=micro")).hasMessageContaining("offering must be time-dependent:E");
+        assertThatThrownBy(() -> Agents.create("boa:offering=smart")).hasMessageContaining("unknown offering 'smart'")
+                .hasMessageContaining("hard-headed");
         assertThatThrownBy(() -> Agents.create("boa:acceptance=soon")).hasMessageContaining("unknown acceptance condition 'soon'");
-        assertThatThrownBy(() -> Agents.create("boa:model=bayes")).hasMessageContaining("frequency or none");
+        assertThatThrownBy(() -> Agents.create("boa:model=bayes")).hasMessageContaining("own, frequency or none");
+        assertThatThrownBy(() -> Agents.create("boa:model=none;model=frequency")).hasMessageContaining("given twice");
         assertThatThrownBy(() -> Agents.create("boa:speed=3")).hasMessageContaining("unknown part 'speed'");
+    }
+
+    /** Each named agent is its offering with its own acceptance and model: the BOA spelling plays the same session. */
+    @Test
+    void everyNamedAgentIsItsBoaComposition() {
+        var s = AgentScenarios.mixed(2);
+        for (String name : List.of("boulware", "linear", "conceder", "hardliner", "hard-headed", "naive-tit-for-tat",
+                "nice-tit-for-tat", "micro")) {
+            for (Protocol p : Protocol.values()) {
+                var named = Session.run(s, List.of(Agents.create(name), Agents.conceder()), Deadline.rounds(60),
+                        Session.Options.defaults().withProtocol(p).withMetrics(false));
+                var composed = Session.run(s, List.of(Agents.create("boa:offering=" + name), Agents.conceder()), Deadline.rounds(60),
+                        Session.Options.defaults().withProtocol(p).withMetrics(false));
+                assertThat(moves(composed)).as(name + " " + p).isNotEmpty().isEqualTo(moves(named));
+                assertThat(composed.agreement()).as(name + " " + p).isEqualTo(named.agreement());
+            }
+        }
+    }
+
+    private static List<String> moves(org.pourparler.negotiation.SessionResult r) {
+        return r.trace().stream().map(e -> e.round() + " " + e.party() + " " + e.action() + " " + e.outcome()).toList();
+    }
+
+    /** Every offering with every kind of acceptance and model plays every protocol without a fault. */
+    @Test
+    void everyOfferingPlaysWithEveryAcceptanceAndModel() {
+        var s = AgentScenarios.mixed(2);
+        int sessions = 0;
+        for (String offering : Agents.OFFERINGS) {
+            String o = offering.replace("E", "0.5");
+            for (String ac : List.of("own", "next", "next:1.02:0.01", "const:0.8", "time:0.9", "prev", "next|time:0.95", "next&const:0.6")) {
+                for (String model : List.of("own", "frequency", "none")) {
+                    String spec = "boa:offering=" + o + ";acceptance=" + ac + ";model=" + model;
+                    for (Protocol p : Protocol.values()) {
+                        var r = Session.run(s, List.of(Agents.create(spec), Agents.boulware()), Deadline.rounds(40),
+                                Session.Options.defaults().withProtocol(p).withMetrics(false).withTrace(false));
+                        assertThat(r.fault()).as(spec + " " + p).isNull();
+                        sessions++;
+                    }
+                }
+            }
+        }
+        assertThat(sessions).isEqualTo(Agents.OFFERINGS.size() * 8 * 3 * Protocol.values().length);
     }
 
     @Test
