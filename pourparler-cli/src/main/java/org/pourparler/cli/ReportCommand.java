@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
@@ -16,11 +15,12 @@ import org.knowm.xchart.HeatMapChartBuilder;
 import org.knowm.xchart.VectorGraphicsEncoder;
 import org.pourparler.io.ScenarioFormatException;
 import org.pourparler.io.TournamentFormat;
-import org.pourparler.tournament.Ranking;
+import org.pourparler.report.Ranking;
+import org.pourparler.report.ReportFormat;
 import org.pourparler.tournament.ResultRow;
 import org.pourparler.tournament.TournamentSpec;
-import org.pourparler.tournament.ResultsTable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -28,11 +28,20 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code pourparler report}: the ranking, tables and charts of saved tournament results. */
 @Command(name = "report", mixinStandardHelpOptions = true,
         description = {"Re-print the ranking of a tournament's saved results and rewrite its tables and charts",
-                "(ranking.csv, pairwise.csv, ranking.svg, pairwise.svg in the same folder)."})
+                "(ranking.csv, pairwise.csv, comparisons.csv, scenarios.csv, ranking.svg, pairwise.svg in the same folder).",
+                "Statistics: docs/tournaments.md."})
 final class ReportCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "DIR", description = "A tournament's results folder (holding results.csv).")
     Path dir;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+            description = "How to print the ranking: text, csv, markdown, latex or json (default: ${DEFAULT-VALUE}).")
+    String format;
+
+    @Option(names = "--metric", paramLabel = "COLUMN", defaultValue = "advantage",
+            description = "The results column to rank by, e.g. advantage, utility, welfare, agreement (default: ${DEFAULT-VALUE}).")
+    String metric;
 
     @Spec
     CommandSpec spec;
@@ -51,32 +60,39 @@ final class ReportCommand implements Callable<Integer> {
                 spec.commandLine().getErr().println("note: " + e.getMessage() + " (agents listed in the order of the results)");
             }
         }
-        report(dir, order, spec.commandLine().getOut(), spec.commandLine().getErr());
+        ReportFormat f;
+        try {
+            f = ReportFormat.of(format);
+        } catch (IllegalArgumentException e) {
+            throw new Main.UserException("--format: " + e.getMessage());
+        }
+        report(TournamentCommand.read(dir.resolve("results.csv")), dir, order, metric, f, spec.commandLine().getOut(),
+                spec.commandLine().getErr());
         return 0;
     }
 
-    /** Prints the ranking of {@code dir}/results.csv and writes the tables and charts next to it. */
-    static void report(Path dir, List<String> agentOrder, PrintWriter out, PrintWriter err) throws Main.UserException {
-        report(TournamentCommand.read(dir.resolve("results.csv")), dir, agentOrder, out, err);
-    }
-
-    /** Prints the ranking of these rows and writes the tables and charts into {@code dir}. */
+    /** Prints the ranking of these rows by advantage as text and writes the tables and charts into {@code dir}. */
     static void report(List<ResultRow> rows, Path dir, List<String> agentOrder, PrintWriter out, PrintWriter err)
             throws Main.UserException {
-        Ranking r = Ranking.of(rows, agentOrder);
-        long negotiations = rows.stream().map(ResultRow::match).distinct().count();
-        out.printf(Locale.ROOT, "%d negotiations, %d agents%n", negotiations, r.standings().size());
-        out.printf(Locale.ROOT, "%-4s %-24s %8s %18s %10s %8s %8s %6s%n", "rank", "agent", "rows", "advantage (95% CI)", "agreement",
-                "utility", "welfare", "faults");
-        int rank = 1;
-        for (Ranking.Standing s : r.standings()) {
-            out.printf(Locale.ROOT, "%-4d %-24s %8d %8.4f ± %-7s %9.1f%% %8.4f %8.4f %6d%n", rank++, s.agent(), s.negotiations(),
-                    s.meanAdvantage(), Double.isNaN(s.ci95()) ? "n/a" : String.format(Locale.ROOT, "%.4f", s.ci95()),
-                    100 * s.agreementRate(), s.meanUtility(), s.meanWelfare(), s.faults());
-        }
+        report(rows, dir, agentOrder, "advantage", ReportFormat.TEXT, out, err);
+    }
+
+    /** Prints the ranking of these rows by {@code metric} in {@code format} and writes the tables and charts into {@code dir}. */
+    static void report(List<ResultRow> rows, Path dir, List<String> agentOrder, String metric, ReportFormat format, PrintWriter out,
+                       PrintWriter err) throws Main.UserException {
+        Ranking r;
         try {
-            Files.writeString(dir.resolve("ranking.csv"), rankingCsv(r), StandardCharsets.UTF_8);
-            Files.writeString(dir.resolve("pairwise.csv"), pairwiseCsv(r), StandardCharsets.UTF_8);
+            r = Ranking.of(rows, agentOrder, metric);
+        } catch (IllegalArgumentException e) {
+            throw new Main.UserException("--metric: " + e.getMessage());
+        }
+        out.print(format.render(r));
+        out.flush();
+        try {
+            Files.writeString(dir.resolve("ranking.csv"), ReportFormat.rankingCsv(r), StandardCharsets.UTF_8);
+            Files.writeString(dir.resolve("pairwise.csv"), ReportFormat.pairwiseCsv(r), StandardCharsets.UTF_8);
+            Files.writeString(dir.resolve("comparisons.csv"), ReportFormat.comparisonsCsv(r), StandardCharsets.UTF_8);
+            Files.writeString(dir.resolve("scenarios.csv"), ReportFormat.cellsCsv(r), StandardCharsets.UTF_8);
             if (!r.standings().isEmpty()) {
                 VectorGraphicsEncoder.saveVectorGraphic(rankingChart(r), dir.resolve("ranking.svg").toString(),
                         VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
@@ -86,62 +102,38 @@ final class ReportCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new Main.UserException("cannot write the report into " + dir + ": " + e.getMessage());
         }
-        err.println("wrote ranking.csv, pairwise.csv, ranking.svg and pairwise.svg in " + dir);
+        err.println("wrote ranking.csv, pairwise.csv, comparisons.csv, scenarios.csv, ranking.svg and pairwise.svg in " + dir);
     }
-
-    static String rankingCsv(Ranking r) {
-        StringBuilder b = new StringBuilder("rank,agent,rows,meanAdvantage,ci95,agreementRate,meanUtility,meanWelfare,faults\n");
-        int rank = 1;
-        for (Ranking.Standing s : r.standings()) {
-            b.append(rank++).append(',').append(ResultsTable.field(s.agent())).append(',').append(s.negotiations()).append(',').append(s.meanAdvantage())
-                    .append(',').append(Double.isNaN(s.ci95()) ? "" : s.ci95()).append(',').append(s.agreementRate()).append(',')
-                    .append(s.meanUtility()).append(',').append(s.meanWelfare()).append(',').append(s.faults()).append('\n');
-        }
-        return b.toString();
-    }
-
-    static String pairwiseCsv(Ranking r) {
-        StringBuilder b = new StringBuilder("agent \\ opponent");
-        for (String a : r.agents()) b.append(',').append(ResultsTable.field(a));
-        b.append('\n');
-        for (int i = 0; i < r.agents().size(); i++) {
-            b.append(ResultsTable.field(r.agents().get(i)));
-            for (int j = 0; j < r.agents().size(); j++) b.append(',').append(Double.isNaN(r.pairwise()[i][j]) ? "" : r.pairwise()[i][j]);
-            b.append('\n');
-        }
-        return b.toString();
-    }
-
 
     private static CategoryChart rankingChart(Ranking r) {
-        CategoryChart c = new CategoryChartBuilder().width(900).height(500).title("Mean advantage with 95% confidence intervals")
-                .xAxisTitle("agent").yAxisTitle("advantage").build();
+        CategoryChart c = new CategoryChartBuilder().width(900).height(500)
+                .title("Mean " + r.metric() + " over scenarios with 95% confidence intervals").xAxisTitle("agent").yAxisTitle(r.metric()).build();
         List<String> names = new ArrayList<>();
         List<Double> means = new ArrayList<>();
         List<Double> errors = new ArrayList<>();
         for (Ranking.Standing s : r.standings()) {
             names.add(s.agent());
-            means.add(Double.isNaN(s.meanAdvantage()) ? 0.0 : s.meanAdvantage());
+            means.add(Double.isNaN(s.mean()) ? 0.0 : s.mean());
             errors.add(Double.isNaN(s.ci95()) ? 0.0 : s.ci95());
         }
-        c.addSeries("mean advantage", names, means, errors);
+        c.addSeries("mean " + r.metric(), names, means, errors);
         c.getStyler().setLegendVisible(false);
         c.getStyler().setXAxisLabelRotation(30);
         return c;
     }
 
     private static HeatMapChart pairwiseChart(Ranking r) {
-        HeatMapChart c = new HeatMapChartBuilder().width(800).height(700).title("Mean advantage of the row agent against the column agent")
+        HeatMapChart c = new HeatMapChartBuilder().width(800).height(700).title("Mean " + r.metric() + " of the row agent against the column agent")
                 .build();
         List<String> agents = r.agents();
         List<Number[]> cells = new ArrayList<>();
         for (int i = 0; i < agents.size(); i++) {
             for (int j = 0; j < agents.size(); j++) {
-                double v = r.pairwise()[i][j];
+                double v = r.pairwise(i, j);
                 if (!Double.isNaN(v)) cells.add(new Number[] {j, i, v});
             }
         }
-        c.addSeries("advantage", agents, agents, cells);
+        c.addSeries(r.metric(), agents, agents, cells);
         c.getStyler().setShowValue(true);
         c.getStyler().setXAxisLabelRotation(30);
         return c;

@@ -140,8 +140,14 @@ final class TournamentCommand implements Callable<Integer> {
         err.printf(java.util.Locale.ROOT, "%d negotiations played in %.2f s (%.0f per second, %d threads; %d skipped as done, "
                 + "%d abandoned as hung); results in %s%n", summary.played(), seconds, summary.played() / Math.max(seconds, 1e-9), n,
                 summary.skipped(), summary.hung(), dir);
-        List<ResultRow> all = read(results);            // once, for both the Parquet file and the report
-        if (!summary.interrupted()) writeParquet(all, dir);
+        List<ResultRow> all = ResultsTable.canonical(read(results));   // once, for the Parquet file and the report
+        if (!summary.interrupted()) {
+            // appended in completion order during the run; a finished run's file is in canonical order (docs/tournaments.md)
+            Path tmp = dir.resolve("results.csv.tmp");
+            Files.writeString(tmp, ResultsTable.header() + ResultsTable.lines(all), StandardCharsets.UTF_8);
+            Files.move(tmp, results, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            writeParquet(all, dir);
+        }
         ReportCommand.report(all, dir, ts.agents().stream().map(TournamentSpec.AgentRef::name).toList(), spec.commandLine().getOut(), err);
         return 0;
     }
@@ -177,6 +183,7 @@ final class TournamentCommand implements Callable<Integer> {
             if (cause instanceof org.pourparler.io.ScenarioFormatException sfe) throw sfe;
             throw new Main.UserException("--spark " + spark + ": the tournament failed: " + cause);
         }
+        rows = ResultsTable.canonical(rows);
         Files.writeString(dir.resolve("results.csv"), ResultsTable.header() + ResultsTable.lines(rows), StandardCharsets.UTF_8);
         PrintWriter err = spec.commandLine().getErr();
         long negotiations = rows.stream().map(ResultRow::match).distinct().count();

@@ -39,10 +39,10 @@ class TournamentCliTest {
         Path f = spec(dir, "");
         CliTest.Run r = CliTest.run("tournament", f.toString(), "--threads", "2");
         assertThat(r.code()).as(r.err()).isZero();
-        assertThat(r.out()).contains("12 negotiations, 3 agents").contains("advantage (95% CI)").contains("boulware");
+        assertThat(r.out()).contains("12 negotiations (12 independent), 3 agents").contains("advantage (95% CI)").contains("boulware");
         Path out = dir.resolve("t-results");
-        for (String name : List.of("results.csv", "results.parquet", "spec.yaml", "ranking.csv", "pairwise.csv", "ranking.svg",
-                "pairwise.svg")) {
+        for (String name : List.of("results.csv", "results.parquet", "spec.yaml", "ranking.csv", "pairwise.csv", "comparisons.csv",
+                "scenarios.csv", "ranking.svg", "pairwise.svg")) {
             assertThat(out.resolve(name)).exists();
         }
         // 6 negotiations on the labour contract (3 parties: one ratifier) and 6 on the supplier deal (2 parties)
@@ -111,6 +111,85 @@ class TournamentCliTest {
         CliTest.Run full = CliTest.run("tournament", f.toString(), "--out", dir.resolve("full").toString(), "--threads", "2");
         assertThat(full.code()).isZero();
         assertThat(rows(results)).isEqualTo(rows(dir.resolve("full/results.csv")));
+        assertSameFiles(killed, dir.resolve("full"));
+    }
+
+    /** The files a finished run writes, with the wall-clock seconds column of results.csv blanked (the one column that may differ). */
+    static void assertSameFiles(Path a, Path b) throws Exception {
+        for (String name : List.of("ranking.csv", "pairwise.csv", "comparisons.csv", "scenarios.csv")) {
+            assertThat(Files.readString(a.resolve(name))).as(name).isEqualTo(Files.readString(b.resolve(name)));
+        }
+        assertThat(withoutSeconds(a.resolve("results.csv"))).isEqualTo(withoutSeconds(b.resolve("results.csv")));
+    }
+
+    /** results.csv as written, in its own line order, with the seconds column set to 0. */
+    static String withoutSeconds(Path results) throws Exception {
+        List<ResultRow> rows = ResultsTable.parse(Files.readString(results, StandardCharsets.UTF_8));
+        return ResultsTable.header() + ResultsTable.lines(rows.stream().map(ResultRow::withoutSeconds).toList());
+    }
+
+    @Test
+    void oneThreadTwoThreadsAndAResumedRunWriteTheSameFiles(@TempDir Path dir) throws Exception {
+        Path examples = Path.of("..", "examples").toAbsolutePath().normalize();
+        Path f = dir.resolve("t.yaml");
+        Files.writeString(f, """
+                format: pourparler-tournament/1
+                seed: 11
+                scenarios: [%s/labour-contract.yaml, %s/supplier-deal.yaml, %s/ukraine-2024-feelers.yaml]
+                agents: [boulware, random, {name: "=Nice, +tit", agent: nice-tit-for-tat}, {name: "x+y,z", agent: conceder}]
+                deadline: {rounds: 60}
+                repetitions: 3
+                """.formatted(examples, examples, examples));
+        for (String[] run : List.of(new String[] {"one", "1"}, new String[] {"two", "2"}, new String[] {"part", "2"})) {
+            CliTest.Run r = CliTest.run("tournament", f.toString(), "--out", dir.resolve(run[0]).toString(), "--threads", run[1]);
+            assertThat(r.code()).as(r.err()).isZero();
+        }
+        // the third run killed part-way (its file cut inside a line), then resumed
+        Path part = dir.resolve("part/results.csv");
+        String text = Files.readString(part);
+        Files.writeString(part, text.substring(0, text.length() * 2 / 5));
+        CliTest.Run resumed = CliTest.run("tournament", f.toString(), "--out", dir.resolve("part").toString(), "--resume", "--threads", "2");
+        assertThat(resumed.code()).as(resumed.err()).isZero();
+        assertThat(resumed.err()).contains("resuming:");
+        assertSameFiles(dir.resolve("one"), dir.resolve("two"));
+        assertSameFiles(dir.resolve("one"), dir.resolve("part"));
+        // deterministic agents' repetitions collapse: fewer independent units than negotiations
+        assertThat(resumed.out()).containsPattern("(\\d+) negotiations \\((\\d+) independent\\)");
+        String ranking = Files.readString(dir.resolve("one/ranking.csv"));
+        assertThat(ranking).contains("\"'=Nice, +tit\"").contains("\"x+y,z\"");
+        assertThat(Files.readString(dir.resolve("one/pairwise.csv")).lines().skip(1))
+                .allSatisfy(line -> assertThat(line.split(",(?=(?:[^\"]*\"[^\"]*\")*[^\"]*$)", -1)).hasSize(5));
+    }
+
+    @Test
+    void reportPrintsEveryFormatAndRanksByAnyMetric(@TempDir Path dir) throws Exception {
+        Path f = spec(dir, "");
+        assertThat(CliTest.run("tournament", f.toString()).code()).isZero();
+        Path out = dir.resolve("t-results");
+        assertThat(CliTest.run("report", out.toString(), "--format", "markdown").out()).contains("| rank | agent |");
+        assertThat(CliTest.run("report", out.toString(), "--format", "latex").out()).contains("\\begin{tabular}");
+        assertThat(CliTest.run("report", out.toString(), "--format", "json").out()).contains("\"metric\" : \"advantage\"");
+        assertThat(CliTest.run("report", out.toString(), "--format", "csv").out()).isEqualTo(Files.readString(out.resolve("ranking.csv")));
+        CliTest.Run byUtility = CliTest.run("report", out.toString(), "--metric", "utility");
+        assertThat(byUtility.code()).isZero();
+        assertThat(byUtility.out()).contains("by mean utility");
+        assertThat(Files.readString(out.resolve("ranking.csv"))).contains(",utility,");
+        CliTest.Run bad = CliTest.run("report", out.toString(), "--metric", "speed");
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err()).contains("no metric column 'speed'").doesNotContain("Exception");
+        CliTest.Run badFormat = CliTest.run("report", out.toString(), "--format", "html");
+        assertThat(badFormat.code()).isEqualTo(2);
+        assertThat(badFormat.err()).contains("unknown report format 'html'");
+    }
+
+    @Test
+    void aTournamentThatWouldPlayNothingIsASpecificationError(@TempDir Path dir) throws Exception {
+        Path f = spec(dir, "");
+        Files.writeString(f, Files.readString(f).replace("agents: [boulware, conceder, micro]", "agents: [boulware]"));
+        CliTest.Run r = CliTest.run("tournament", f.toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("negotiating parties").contains("1 agent").contains("selfPlay").doesNotContain("Exception");
+        assertThat(dir.resolve("t-results")).doesNotExist();
     }
 
     @Test

@@ -196,7 +196,11 @@ public final class TournamentFormat {
                 if (keys.add(key)) entries.add(new Tournament.Entry(key, s));
             }
         }
-        return Tournament.of(spec, entries);
+        try {
+            return Tournament.of(spec, entries);
+        } catch (IllegalArgumentException e) {
+            throw new ScenarioFormatException("agents", null, e.getMessage());
+        }
     }
 
     private static List<Path> resolve(Path base, String pattern) throws ScenarioFormatException {

@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * The results table as CSV text: one header line, then one line per {@link ResultRow}. Columns in
  * {@link #COLUMNS} order; numbers are written so that they read back bit for bit (NaN as empty);
- * texts are quoted when they hold a comma, quote or line break. Pure: the caller writes the text
+ * texts are quoted when they hold a comma, quote or line break, and a text that a spreadsheet would
+ * take for a formula gets a leading apostrophe (see {@link #field}); every text reads back as it was. Pure: the caller writes the text
  * (appending as negotiations complete) and reads it back to resume or report.
  */
 public final class ResultsTable {
@@ -21,6 +22,17 @@ public final class ResultsTable {
     /** The header line, with its line break. */
     public static String header() {
         return String.join(",", COLUMNS) + "\n";
+    }
+
+    /**
+     * The rows in canonical order: by negotiation id, then position. A finished run's file is written
+     * in this order and every summary sums in it, so that 1 thread, many threads, Spark and a resumed
+     * run give the same bytes whatever order the negotiations completed in.
+     */
+    public static List<ResultRow> canonical(List<ResultRow> rows) {
+        List<ResultRow> sorted = new ArrayList<>(rows);
+        sorted.sort(java.util.Comparator.comparing(ResultRow::match).thenComparingInt(ResultRow::position));
+        return sorted;
     }
 
     /** The lines of the rows, each with its line break. */
@@ -94,10 +106,10 @@ public final class ResultsTable {
             } else if (c == '"') {
                 quoted = true;
             } else if (c == ',') {
-                fields.add(f.toString());
+                fields.add(unescape(f.toString()));
                 f.setLength(0);
             } else if (c == '\n') {
-                fields.add(f.toString());
+                fields.add(unescape(f.toString()));
                 f.setLength(0);
                 out.add(fields);
                 fields = new ArrayList<>();
@@ -108,10 +120,22 @@ public final class ResultsTable {
         return out;    // an unterminated last record is dropped
     }
 
-    /** A CSV field: as it is, or double-quoted with quotes doubled when it holds a comma, quote or line break. */
+    /**
+     * A CSV field: as it is, or double-quoted with quotes doubled when it holds a comma, quote or line
+     * break. A text beginning with {@code = + - @}, a tab or a carriage return would run as a formula
+     * when the file is opened in a spreadsheet (CSV injection), so it gets a leading apostrophe, which
+     * spreadsheets show as "text"; a text that itself begins with an apostrophe gets one more, so
+     * {@link #parse} strips exactly one and every text reads back as it was. Numbers never pass here.
+     */
     public static String field(String s) {
+        if (!s.isEmpty() && "=+-@\t\r'".indexOf(s.charAt(0)) >= 0) s = "'" + s;
         if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0 && s.indexOf('\r') < 0) return s;
         return '"' + s.replace("\"", "\"\"") + '"';
+    }
+
+    /** A field as written by {@link #field}, without its formula guard (numbers and booleans never begin with an apostrophe). */
+    private static String unescape(String s) {
+        return s.startsWith("'") ? s.substring(1) : s;
     }
 
     private static String number(double d) {

@@ -58,24 +58,34 @@ public final class Tournament {
         return new Tournament(spec, scenarios, agentFactory);
     }
 
-    /** Every negotiation: scenario by scenario, agent tuples in order, then repetitions. */
+    /**
+     * Every negotiation: scenario by scenario, agent tuples in order, then repetitions.
+     *
+     * @throws IllegalArgumentException when a scenario with negotiating parties would see no negotiation
+     *         (fewer agents than negotiating positions, without self-play)
+     */
     static List<Match> schedule(TournamentSpec spec, List<Entry> scenarios) {
-        List<String> names = spec.agents().stream().map(TournamentSpec.AgentRef::name).toList();
         List<Match> out = new ArrayList<>();
-        int a = names.size();
+        int a = spec.agents().size();
         for (int s = 0; s < scenarios.size(); s++) {
             int n = scenarios.get(s).scenario().negotiators().size();
             if (n < 2) continue;
+            int before = out.size();
             int[] tuple = new int[n];
             while (true) {
                 if (admissible(tuple, spec)) {
                     for (int r = 0; r < spec.repetitions(); r++) {
-                        out.add(Match.of(s, scenarios.get(s).key(), tuple, names, r, spec.seed()));
+                        out.add(Match.of(s, scenarios.get(s).key(), tuple, spec.agents(), r, spec.seed()));
                     }
                 }
                 int p = n - 1;
                 while (p >= 0 && ++tuple[p] == a) tuple[p--] = 0;
                 if (p < 0) break;
+            }
+            if (out.size() == before) {
+                throw new IllegalArgumentException("scenario '" + scenarios.get(s).key() + "' has " + n + " negotiating parties but the "
+                        + "tournament has " + a + (a == 1 ? " agent" : " agents") + " and selfPlay is false, so it would play no "
+                        + "negotiation there: add agents or set selfPlay: true");
             }
         }
         return List.copyOf(out);

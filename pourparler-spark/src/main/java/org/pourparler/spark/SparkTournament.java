@@ -178,7 +178,7 @@ public final class SparkTournament {
     private static void writeCsv(SparkSession spark, String output, SaveMode mode) {
         List<ResultRow> rows = new ArrayList<>();
         for (Row r : spark.read().parquet(output).collectAsList()) rows.add(row(r));
-        rows.sort(java.util.Comparator.comparing(ResultRow::match).thenComparingInt(ResultRow::position));
+        rows = ResultsTable.canonical(rows);
         org.apache.hadoop.fs.Path parquet = new org.apache.hadoop.fs.Path(output);
         org.apache.hadoop.fs.Path csv = new org.apache.hadoop.fs.Path(parquet.getParent(), CSV);
         try {

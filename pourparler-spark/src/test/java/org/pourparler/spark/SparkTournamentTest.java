@@ -114,7 +114,21 @@ class SparkTournamentTest {
         List<ResultRow> sparkRows = rows(back);
         assertThat(sparkRows).isEqualTo(local1);
         // the same rows beside it as results.csv, for `pourparler report`
-        assertThat(comparable(ResultsTable.parse(java.nio.file.Files.readString(dir.resolve(SparkTournament.CSV))))).isEqualTo(local1);
+        List<ResultRow> csv = ResultsTable.parse(java.nio.file.Files.readString(dir.resolve(SparkTournament.CSV)));
+        assertThat(comparable(csv)).isEqualTo(local1);
+        // in canonical order, as a finished local run's file: the same text but for the seconds column
+        assertThat(ResultsTable.lines(csv.stream().map(ResultRow::withoutSeconds).toList())).isEqualTo(ResultsTable.lines(local1));
+        // and the same report files, bit for bit
+        List<String> agents = List.of("boulware", "conceder", "linear");
+        org.pourparler.report.Ranking fromSpark = org.pourparler.report.Ranking.of(csv, agents);
+        List<ResultRow> shuffled = new ArrayList<>(local(2));
+        java.util.Collections.shuffle(shuffled, new java.util.Random(1));
+        org.pourparler.report.Ranking fromLocal = org.pourparler.report.Ranking.of(shuffled, agents);
+        for (java.util.function.Function<org.pourparler.report.Ranking, String> file : List.<java.util.function.Function<org.pourparler.report.Ranking, String>>of(
+                org.pourparler.report.ReportFormat::rankingCsv, org.pourparler.report.ReportFormat::pairwiseCsv,
+                org.pourparler.report.ReportFormat::comparisonsCsv, org.pourparler.report.ReportFormat::cellsCsv)) {
+            assertThat(file.apply(fromSpark)).isEqualTo(file.apply(fromLocal));
+        }
         // the wall-clock seconds were measured, not lost
         assertThat(back.collectAsList().stream().map(SparkTournament::row)).anyMatch(r -> r.seconds() > 0);
     }
