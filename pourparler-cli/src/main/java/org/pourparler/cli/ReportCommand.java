@@ -51,7 +51,10 @@ final class ReportCommand implements Callable<Integer> {
                 spec.commandLine().getErr().println("note: " + e.getMessage() + " (agents listed in the order of the results)");
             }
         }
-        report(dir, order, spec.commandLine().getOut(), spec.commandLine().getErr());
+        // not while a tournament writes into the folder (it reports itself when it ends)
+        try (OutputFiles.FolderLock held = OutputFiles.lock(dir, "report")) {
+            report(dir, order, spec.commandLine().getOut(), spec.commandLine().getErr());
+        }
         return 0;
     }
 
