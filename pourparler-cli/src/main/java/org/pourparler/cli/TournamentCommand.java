@@ -142,6 +142,8 @@ final class TournamentCommand implements Callable<Integer> {
             Runtime.getRuntime().addShutdownHook(hook);
             IOException[] failure = {null};
             long[] flushed = {System.nanoTime()};
+            // class: agents are outside code: their negotiations run in child JVMs (docs/negotiation.md)
+            AgentProcesses isolation = AgentProcesses.needed(t) ? new AgentProcesses(t, specFile) : null;
             summary = LocalRunner.run(t, done, n, (Match m, List<ResultRow> rows) -> {
                 String lines = ResultsTable.lines(rows);
                 synchronized (lock) {
@@ -158,7 +160,8 @@ final class TournamentCommand implements Callable<Integer> {
                     }
                 }
                 if (bar != null) bar.step();
-            });
+            }, isolation == null ? org.pourparler.tournament.Isolation.NONE : isolation);
+            if (isolation != null) isolation.close();
             Runtime.getRuntime().removeShutdownHook(hook);
             if (failure[0] != null) throw new Main.UserException("cannot append to " + results + ": " + failure[0].getMessage());
         }
