@@ -48,12 +48,16 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "Threads for enumeration (default: all cores).")
     Integer threads;
 
+    @Option(names = "--force", description = "Overwrite the --plot file when it exists (never the input).")
+    boolean force;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
         if (limit < 1) throw new Main.UserException("--limit must be at least 1, but was " + limit);
+        if (plot != null) OutputFiles.checkWritable(plot, "--plot", force, input.path);
         Scenarios.Loaded loaded = input.load();
         Scenario s = loaded.scenario();
         if (s.parties().isEmpty()) {

@@ -37,8 +37,10 @@ public final class Main implements Runnable {
     /** Runs the command line with the given streams and returns the exit code (for tests). */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         CommandLine cl = new CommandLine(new Main());
-        cl.setOut(out);
-        cl.setErr(err);
+        // names and labels come from input files: no control character or ANSI escape reaches the terminal raw
+        cl.setOut(Terminal.guard(out));
+        cl.setErr(Terminal.guard(err));
+        cl.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             if (ex instanceof ScenarioFormatException || ex instanceof UserException) {
                 commandLine.getErr().println("error: " + ex.getMessage());
@@ -49,8 +51,8 @@ public final class Main implements Runnable {
             return 1;
         });
         int code = cl.execute(args);
-        out.flush();
-        err.flush();
+        cl.getOut().flush();
+        cl.getErr().flush();
         return code;
     }
 

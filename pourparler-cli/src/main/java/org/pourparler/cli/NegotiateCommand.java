@@ -94,6 +94,14 @@ final class NegotiateCommand implements Callable<Integer> {
             + "every party's utility of them over time."})
     Path plot;
 
+    @Option(names = "--force", description = "Overwrite the --trace and --plot files when they exist (never an input).")
+    boolean force;
+
+    @Option(names = "--time-limit", paramLabel = "SECONDS",
+            description = "Wall-clock seconds the session may take before it is abandoned as hung, with a fault against the agent "
+                    + "that was moving (default: 60, plus the --time deadline; 0: none).")
+    Double timeLimit;
+
     @Spec
     CommandSpec spec;
 
@@ -116,6 +124,10 @@ final class NegotiateCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new Main.UserException(e.getMessage());
         }
+        double limit = timeLimit != null ? timeLimit : 60 + (time == null ? 0 : time);
+        if (!(limit >= 0) || Double.isInfinite(limit)) throw new Main.UserException("--time-limit must be >= 0 seconds, but was " + timeLimit);
+        if (trace != null) OutputFiles.checkWritable(trace, "--trace", force, input.path);
+        if (plot != null) OutputFiles.checkWritable(plot, "--plot", force, input.path, trace);
         Scenarios.Loaded loaded = input.load();
         Scenario s = loaded.scenario();
         if (plot != null) SessionPlot.check(plot, s);
@@ -133,6 +145,7 @@ final class NegotiateCommand implements Callable<Integer> {
             }
         }
         SessionResult r;
+        Moves moves = new Moves(trace == null ? null : TraceFile.open(trace, s, options.protocol()));
         // on all cores at once: every negotiator's offer table, and the analysis the metrics need
         ProfileCache cache = ProfileCache.create();
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(
@@ -153,7 +166,9 @@ final class NegotiateCommand implements Callable<Integer> {
                     // an agent that cannot use a table says so itself when the session starts
                 }
             }
-            r = Session.run(s, ns, deadline, options.withNoAgreement(payoff).withCache(cache).withMetrics(false));
+            // only --plot keeps the moves; a --trace file receives them as they happen
+            Session.Options chosenOptions = options.withNoAgreement(payoff).withCache(cache).withMetrics(false).withTrace(plot != null);
+            r = Watchdog.run(s, ns, deadline, chosenOptions, moves, limit);
             Optional<AgreementAnalysis.Report> report;
             try {
                 report = Optional.of(analysis.get());
@@ -163,6 +178,7 @@ final class NegotiateCommand implements Callable<Integer> {
             r = r.with(Evaluation.of(s, Evaluation.basis(s, report), payoff, Optional.ofNullable(r.agreement()), r.time(),
                     r.atDeadline()));
         } catch (IllegalArgumentException e) {
+            moves.abandon();
             throw new Main.UserException(input.path + ": " + e.getMessage());
         } finally {
             pool.shutdownNow();
@@ -171,9 +187,12 @@ final class NegotiateCommand implements Callable<Integer> {
         if (output.format == OutputFormat.json) {
             out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(json(s, r)));
         } else {
-            text(s, ns, r, out);
+            text(s, ns, r, moves, out);
         }
-        if (trace != null) writeTrace(s, r);
+        if (trace != null) {
+            moves.finish(r);
+            spec.commandLine().getErr().println("wrote " + trace);
+        }
         if (plot != null) {
             SessionPlot.write(s, r, plot, spec.commandLine().getErr());
             spec.commandLine().getErr().println("wrote " + plot);
@@ -223,20 +242,17 @@ final class NegotiateCommand implements Callable<Integer> {
         return m;
     }
 
-    private void text(Scenario s, List<Negotiator> ns, SessionResult r, PrintWriter out) {
+    private void text(Scenario s, List<Negotiator> ns, SessionResult r, Moves moves, PrintWriter out) {
         List<Party> neg = s.negotiators();
         List<String> who = new ArrayList<>();
         for (int j = 0; j < neg.size(); j++) who.add(neg.get(j).name() + " = " + ns.get(j).name());
         out.println(s.title() + ": " + String.join(", ", who) + " (" + describe(r.protocol()) + ")");
         out.printf(Locale.ROOT, "Ended: %s after %d round%s (t = %.3f, %.3f s, %d moves)%n", r.ending(), r.rounds(),
-                r.rounds() == 1 ? "" : "s", r.time(), r.seconds(), r.trace().size());
+                r.rounds() == 1 ? "" : "s", r.time(), r.seconds(), moves.count());
         if (r.fault() != null) out.println("Fault: " + r.fault().negotiator() + " (" + r.fault().kind() + "): " + r.fault().message());
         if (r.protocol() == Protocol.TEST_THE_WATERS) {
             out.println("Zone of agreement: " + (r.zoneExists() == null ? "not probed" : r.zoneExists() ? "exists" : "not found"));
-            List<String> answers = new ArrayList<>();
-            for (TraceEntry e : r.trace()) {
-                if (e.party() < 0) answers.add((e.action().equals("zone") ? "yes" : "no") + " (round " + (e.round() + 1) + ")");
-            }
+            List<String> answers = moves.probeAnswers();
             if (!answers.isEmpty()) out.println("Probe answers: " + String.join(", ", answers));
         }
         if (r.agreement() != null) {
@@ -268,29 +284,43 @@ final class NegotiateCommand implements Callable<Integer> {
         };
     }
 
-    private void writeTrace(Scenario s, SessionResult r) throws Main.UserException {
-        StringBuilder b = new StringBuilder("round,time,party,action");
-        for (var issue : s.domain().issues()) b.append(',').append(ResultsTable.field("issue:" + issue.name()));
-        for (Party p : s.parties()) b.append(',').append(ResultsTable.field("utility:" + p.name()));
-        b.append('\n');
-        for (TraceEntry e : r.trace()) {
-            b.append(e.round()).append(',').append(String.format(Locale.ROOT, "%.6f", e.time())).append(',')
-                    .append(e.party() < 0 ? (r.protocol() == Protocol.SINGLE_TEXT ? "mediator" : "protocol")
-                            : ResultsTable.field(s.negotiators().get(e.party()).name())).append(',').append(e.action());
-            for (int i = 0; i < s.domain().issueCount(); i++) {
-                b.append(',').append(e.outcome() == null ? "" : ResultsTable.field(s.domain().issue(i).label(e.outcome().value(i))));
+    /**
+     * Counts the session's moves, keeps the probe answers (a few) and streams every move to the
+     * --trace file when there is one: nothing per move stays in memory.
+     */
+    static final class Moves implements java.util.function.Consumer<TraceEntry> {
+        private final TraceFile file;
+        private final List<String> answers = new ArrayList<>();
+        private long count;
+
+        Moves(TraceFile file) { this.file = file; }
+
+        @Override
+        public void accept(TraceEntry e) {
+            count++;
+            if (e.party() < 0 && (e.action().equals("zone") || e.action().equals("no-zone"))) {
+                answers.add((e.action().equals("zone") ? "yes" : "no") + " (round " + (e.round() + 1) + ")");
             }
-            for (int k = 0; k < s.parties().size(); k++) b.append(',').append(e.utilities() == null ? "" : e.utilities()[k]);
-            b.append('\n');
+            if (file != null) file.write(e);
         }
-        try {
-            Path parent = trace.toAbsolutePath().getParent();
-            if (parent != null) Files.createDirectories(parent);
-            Files.writeString(trace, b, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new Main.UserException("cannot write --trace " + trace + ": " + e.getMessage());
+
+        long count() { return count; }
+
+        List<String> probeAnswers() { return answers; }
+
+        void finish(SessionResult r) throws Main.UserException {
+            if (file != null) file.close(true);
         }
-        spec.commandLine().getErr().println("wrote " + trace);
+
+        void abandon() {
+            if (file != null) {
+                try {
+                    file.close(false);
+                } catch (Main.UserException ignored) {
+                    // the run already fails with its own message
+                }
+            }
+        }
     }
 
 

@@ -66,8 +66,11 @@ final class ReportCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new Main.UserException("--format: " + e.getMessage());
         }
-        report(TournamentCommand.read(dir.resolve("results.csv")), dir, order, metric, f, spec.commandLine().getOut(),
-                spec.commandLine().getErr());
+        // not while a tournament writes into the folder (it reports itself when it ends)
+        try (OutputFiles.FolderLock held = OutputFiles.lock(dir, "report")) {
+            report(TournamentCommand.read(dir.resolve("results.csv")), dir, order, metric, f, spec.commandLine().getOut(),
+                    spec.commandLine().getErr());
+        }
         return 0;
     }
 
@@ -127,13 +130,25 @@ final class ReportCommand implements Callable<Integer> {
                 .build();
         List<String> agents = r.agents();
         List<Number[]> cells = new ArrayList<>();
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < agents.size(); i++) {
             for (int j = 0; j < agents.size(); j++) {
                 double v = r.pairwise(i, j);
-                if (!Double.isNaN(v)) cells.add(new Number[] {j, i, v});
+                if (Double.isFinite(v)) {
+                    cells.add(new Number[] {j, i, v});
+                    lo = Math.min(lo, v);
+                    hi = Math.max(hi, v);
+                }
             }
         }
         c.addSeries(r.metric(), agents, agents, cells);
+        if (lo <= hi) {
+            // XChart's colour gradient indexes past its end at the top of its own range (and for a single value):
+            // give it a range that strictly contains every cell
+            double margin = Math.max(1e-9, (hi - lo) * 1e-6);
+            c.getStyler().setMin(lo - margin).setMax(hi + margin);
+        }
         c.getStyler().setShowValue(true);
         c.getStyler().setXAxisLabelRotation(30);
         return c;

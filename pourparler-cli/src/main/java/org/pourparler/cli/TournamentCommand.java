@@ -53,21 +53,48 @@ final class TournamentCommand implements Callable<Integer> {
     @Option(names = "--spark", paramLabel = "MASTER", description = "Run on Apache Spark (docs/spark.md), e.g. 'local[*]'.")
     String spark;
 
+    @Option(names = "--force", description = "Start a new run in --out even though it holds a previous run's files (spec.yaml, "
+            + "report tables and charts), replacing them; never the specification itself.")
+    boolean force;
+
     @Spec
     CommandSpec spec;
+
+    /** What a run writes into its folder besides results.csv (which only --resume continues). */
+    static final List<String> WRITTEN = List.of("spec.yaml", "results.parquet", "ranking.csv", "pairwise.csv", "ranking.svg",
+            "pairwise.svg");
+
+    /** Refuses to start a new run over files in {@code dir} it would replace, unless --force (never the specification). */
+    private void checkFresh(Path dir) throws Main.UserException {
+        for (String name : WRITTEN) OutputFiles.checkWritable(dir.resolve(name), "--out", force, specFile);
+    }
 
     @Override
     public Integer call() throws Exception {
         String specText = SourceFiles.read(specFile);
         TournamentSpec ts = TournamentFormat.read(specFile);
-        if (spark != null) return onSpark(ts, specText);
+        Path dir = out != null ? out : defaultOut(specFile);
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new Main.UserException("--out " + Terminal.safe(dir.toString()) + " is a file: give a folder");
+        }
+        if (!resume && Files.exists(dir.resolve("results.csv"))) {
+            throw new Main.UserException(dir.resolve("results.csv") + " exists: add --resume to continue that run, or choose another --out");
+        }
+        if (!Files.exists(dir.resolve("results.csv"))) checkFresh(dir);
+        // a specification error is reported before anything is written (the lock creates the folder)
+        Tournament t = spark == null ? TournamentFormat.load(ts) : null;
+        // one run at a time in a folder: a second one would interleave its rows with ours
+        try (OutputFiles.FolderLock held = OutputFiles.lock(dir, "--out")) {
+            return spark != null ? onSpark(ts, specText) : local(t, specText, dir);
+        }
+    }
+
+    private int local(Tournament t, String specText, Path dir) throws Exception {
         int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         if (n < 1) throw new Main.UserException("--threads must be at least 1, but was " + n);
-        Path dir = out != null ? out : defaultOut(specFile);
         Path results = dir.resolve("results.csv");
         Path savedSpec = dir.resolve("spec.yaml");
         PrintWriter err = spec.commandLine().getErr();
-        Tournament t = TournamentFormat.load(ts);
 
         Set<String> done = new HashSet<>();
         if (Files.exists(results)) {
@@ -116,6 +143,8 @@ final class TournamentCommand implements Callable<Integer> {
             Runtime.getRuntime().addShutdownHook(hook);
             IOException[] failure = {null};
             long[] flushed = {System.nanoTime()};
+            // class: agents are outside code: their negotiations run in child JVMs (docs/negotiation.md)
+            AgentProcesses isolation = AgentProcesses.needed(t) ? new AgentProcesses(t, specFile) : null;
             summary = LocalRunner.run(t, done, n, (Match m, List<ResultRow> rows) -> {
                 String lines = ResultsTable.lines(rows);
                 synchronized (lock) {
@@ -132,7 +161,8 @@ final class TournamentCommand implements Callable<Integer> {
                     }
                 }
                 if (bar != null) bar.step();
-            });
+            }, isolation == null ? org.pourparler.tournament.Isolation.NONE : isolation);
+            if (isolation != null) isolation.close();
             Runtime.getRuntime().removeShutdownHook(hook);
             if (failure[0] != null) throw new Main.UserException("cannot append to " + results + ": " + failure[0].getMessage());
         }
@@ -148,7 +178,7 @@ final class TournamentCommand implements Callable<Integer> {
             Files.move(tmp, results, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             writeParquet(all, dir);
         }
-        ReportCommand.report(all, dir, ts.agents().stream().map(TournamentSpec.AgentRef::name).toList(), spec.commandLine().getOut(), err);
+        ReportCommand.report(all, dir, t.spec().agents().stream().map(TournamentSpec.AgentRef::name).toList(), spec.commandLine().getOut(), err);
         return 0;
     }
 

@@ -68,7 +68,19 @@ public final class Session {
      *                                  cannot decide on this scenario (see docs/negotiation.md)
      */
     public static SessionResult run(Scenario scenario, List<? extends Negotiator> negotiators, Deadline deadline, Options options) {
-        SessionRun run = new SessionRun(scenario, negotiators, deadline, options);
+        return run(scenario, negotiators, deadline, options, null);
+    }
+
+    /**
+     * As {@link #run(Scenario, List, Deadline, Options)}, handing every public move to {@code listener}
+     * as it happens (e.g. to stream a trace to a file): the moves are not kept unless
+     * {@link Options#trace()} also asks for them, so memory does not grow with the session's length.
+     *
+     * @param listener receives each move in order, on the session's thread; null for none
+     */
+    public static SessionResult run(Scenario scenario, List<? extends Negotiator> negotiators, Deadline deadline, Options options,
+                                    java.util.function.Consumer<TraceEntry> listener) {
+        SessionRun run = new SessionRun(scenario, negotiators, deadline, options, listener);
         if (!run.start()) return run.finish(SessionRun.Ending.FAULT);
         SessionRun.Ending end = switch (options.protocol()) {
             case ALTERNATING -> AlternatingOffers.play(run);

@@ -50,13 +50,16 @@ final class SessionRun {
     private final List<? extends Negotiator> negotiators;
     private final List<Profile> negotiatorProfiles;
     private final List<TraceEntry> trace;
+    /** Receives every public move as it happens (streamed, not kept), or null. */
+    private final java.util.function.Consumer<TraceEntry> listener;
     private final long startNanos;
     private final long budgetNanos;
     private final long[] spent;
     private Fault fault;
     private int roundsBegun;
 
-    SessionRun(Scenario scenario, List<? extends Negotiator> negotiators, Deadline deadline, Session.Options options) {
+    SessionRun(Scenario scenario, List<? extends Negotiator> negotiators, Deadline deadline, Session.Options options,
+               java.util.function.Consumer<TraceEntry> listener) {
         List<Party> parties = scenario.parties();
         List<Integer> negotiating = new ArrayList<>();
         for (int k = 0; k < parties.size(); k++) if (parties.get(k).role() == Role.NEGOTIATOR) negotiating.add(k);
@@ -84,6 +87,7 @@ final class SessionRun {
         }
         this.mediatorRandom = master.split();
         this.trace = options.trace() ? new ArrayList<>() : null;
+        this.listener = listener;
         this.budgetNanos = (long) (options.timeBudget() * 1e9);
         this.spent = new long[n];
         this.startNanos = System.nanoTime();
@@ -97,6 +101,9 @@ final class SessionRun {
                 negotiators.get(j).start(views[j]);
             } catch (RuntimeException | StackOverflowError e) {
                 fault(j, "exception", "start failed: " + e);
+                return false;
+            } catch (OutOfMemoryError e) {
+                fault(j, "out-of-memory", "start ran out of memory: " + e.getMessage());
                 return false;
             }
             if (overran(j, t0)) return false;
@@ -112,6 +119,10 @@ final class SessionRun {
             a = negotiators.get(j).act(views[j]);
         } catch (RuntimeException | StackOverflowError e) {
             fault(j, "exception", e.toString());
+            return null;
+        } catch (OutOfMemoryError e) {
+            // what the agent allocated in this call is unreachable again once its frames are gone
+            fault(j, "out-of-memory", "ran out of memory: " + e.getMessage());
             return null;
         }
         if (overran(j, t0)) return null;
@@ -183,15 +194,20 @@ final class SessionRun {
         state.time = t;
     }
 
-    /** Adds a public move to the trace (when tracing), with every party's utility of its outcome. */
+    /**
+     * Adds a public move to the trace (when tracing) and hands it to the listener (when there is
+     * one), with every party's utility of its outcome. Without either, nothing is kept per move.
+     */
     void record(int round, double t, int party, String action, Outcome o) {
-        if (trace == null) return;
+        if (trace == null && listener == null) return;
         double[] u = null;
         if (o != null) {
             u = new double[scenario.parties().size()];
             for (int k = 0; k < u.length; k++) u[k] = scenario.parties().get(k).profile().utility().utility(o);
         }
-        trace.add(new TraceEntry(round, t, party, action, o, u));
+        TraceEntry e = new TraceEntry(round, t, party, action, o, u);
+        if (trace != null) trace.add(e);
+        if (listener != null) listener.accept(e);
     }
 
     /** The negotiating parties' profiles, in turn order (for the protocol's own decisions, never for a view). */

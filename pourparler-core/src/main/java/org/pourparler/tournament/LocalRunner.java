@@ -44,6 +44,15 @@ public final class LocalRunner {
      * @param listener receives the rows of each negotiation as it completes (from worker threads, one at a time)
      */
     public static Summary run(Tournament t, Set<String> done, int threads, Listener listener) {
+        return run(t, done, threads, listener, Isolation.NONE);
+    }
+
+    /**
+     * As {@link #run(Tournament, Set, int, Listener)}, playing the negotiations that {@code isolation}
+     * isolates through it (each runner thread waits for its isolated negotiation, so at most
+     * {@code threads} run at once); they are not watched in process, the isolation enforces the time limit.
+     */
+    public static Summary run(Tournament t, Set<String> done, int threads, Listener listener, Isolation isolation) {
         if (threads < 1) throw new IllegalArgumentException("The number of threads must be >= 1, but was " + threads);
         // A few scenarios at a time (as many as there are workers), their negotiations interleaved: the
         // workers start on different scenarios and build their shared data (analysis, offer tables)
@@ -80,6 +89,23 @@ public final class LocalRunner {
         AtomicInteger hung = new AtomicInteger();
         Object sink = new Object();
         for (Match m : todo) {
+            if (isolation.isolates(m)) {
+                pool.execute(() -> {
+                    List<ResultRow> rows;
+                    try {
+                        rows = isolation.play(m);
+                    } catch (RuntimeException e) {
+                        rows = t.failed(m, "", "error", e.toString());
+                    }
+                    if (!rows.isEmpty() && rows.get(0).fault().startsWith("hung")) hung.incrementAndGet();
+                    synchronized (sink) {
+                        listener.completed(m, rows);
+                    }
+                    if (remaining.get(m.scenario()).decrementAndGet() == 0) t.release(m.scenario());
+                    finished.countDown();
+                });
+                continue;
+            }
             pool.execute(() -> {
                 Running run = new Running(Thread.currentThread(), System.nanoTime());
                 running.put(m, run);

@@ -176,9 +176,10 @@ class TournamentTest {
             case "thrower" -> v -> { throw new IllegalStateException("boom"); };
             case "cheater" -> v -> Action.accept();          // accepts with nothing on the table, or its own offer
             case "sleeper" -> v -> {
-                while (true) {                                // never returns, ignores interrupts
+                while (!sleepersReleased) {                   // never returns (until the test ends), ignores interrupts
                     Thread.onSpinWait();
                 }
+                throw new IllegalStateException("released");
             };
             default -> Agents.create(name);
         };
@@ -206,12 +207,23 @@ class TournamentTest {
         assertThat(rows).filteredOn(r -> r.agent().equals("cheater") && r.opponents().equals("boulware") && r.position() == 1)
                 .singleElement().satisfies(r -> assertThat(r.ending()).isEqualTo("agreement"));
         assertThat(rows).filteredOn(r -> r.match().contains("sleeper")).allSatisfy(r -> assertThat(r.faultAgent()).isIn("sleeper", "thrower", "cheater"));
-        // the sleepers' threads were stopped, not left spinning for the rest of the process
         long deadline = System.nanoTime() + 5_000_000_000L;
         while (System.nanoTime() < deadline && spinningSleepers() > 0) Thread.sleep(20);
-        assertThat(spinningSleepers()).isZero();
         assertThat(rows).filteredOn(r -> r.agent().equals("sleeper") && r.faultAgent().equals("sleeper")).hasSize(4);
+        if (Runtime.version().feature() < 20) {
+            // the sleepers' threads were stopped, not left spinning for the rest of the process
+            assertThat(spinningSleepers()).isZero();
+        } else {
+            // Java 20+ cannot stop a thread: the four stuck ones are left as daemons (outside code runs in a child
+            // JVM instead, see the CLI's ContainmentTest); the tournament still finished with every row above
+            assertThat(spinningSleepers()).isEqualTo(4);
+        }
+        sleepersReleased = true;
+        while (spinningSleepers() > 0 && System.nanoTime() < deadline + 5_000_000_000L) Thread.sleep(20);
     }
+
+    /** Lets the never-returning agent's threads end when the JVM could not stop them (Java 20+), so they do not spin on. */
+    private static volatile boolean sleepersReleased;
 
     /** Live threads that are inside this test's never-returning agent. */
     private static long spinningSleepers() {

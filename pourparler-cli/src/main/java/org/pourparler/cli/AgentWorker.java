@@ -1,0 +1,119 @@
+package org.pourparler.cli;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.pourparler.io.TournamentFormat;
+import org.pourparler.negotiation.Action;
+import org.pourparler.negotiation.NegotiationView;
+import org.pourparler.negotiation.Negotiator;
+import org.pourparler.tournament.Match;
+import org.pourparler.tournament.ResultRow;
+import org.pourparler.tournament.ResultsTable;
+import org.pourparler.tournament.Tournament;
+
+/**
+ * The child JVM that plays a tournament's negotiations involving {@code class:} agents
+ * ({@link AgentProcesses} starts it). It loads the same specification, then answers requests on
+ * stdin, one per line, {@code play INDEX}, with {@code rows BASE64} (the negotiation's rows as
+ * results.csv lines). What it cannot answer it announces before it dies: {@code exit P} when an
+ * agent calls {@code System.exit} (from a shutdown hook), {@code hung P} when a negotiation runs past
+ * the time limit (then it halts), P being the position that was moving. Agents' own printing goes
+ * to stderr, so it cannot break the protocol on stdout.
+ */
+public final class AgentWorker {
+
+    private AgentWorker() { }
+
+    /** Arguments: the specification file and the time limit in seconds (0: none). */
+    public static void main(String[] args) throws Exception {
+        PrintStream protocol = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), false, StandardCharsets.UTF_8);
+        System.setOut(System.err);
+        Tournament t = TournamentFormat.load(TournamentFormat.read(Path.of(args[0])));
+        long limit = (long) (Double.parseDouble(args[1]) * 1e9);
+        AtomicInteger moving = new AtomicInteger(-1);
+        // the match in play (-1 between matches) and when it started
+        long[] current = {-1, 0};
+        Object lock = new Object();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            synchronized (lock) {
+                if (current[0] >= 0) {
+                    protocol.println("exit " + moving.get());
+                    protocol.flush();
+                }
+            }
+        }));
+        if (limit > 0) {
+            Thread watchdog = new Thread(() -> {
+                while (true) {
+                    try {
+                        Thread.sleep(Math.max(10, Math.min(200, limit / 20_000_000)));
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                    synchronized (lock) {
+                        if (current[0] >= 0 && System.nanoTime() - current[1] > limit) {
+                            protocol.println("hung " + moving.get());
+                            protocol.flush();
+                            Runtime.getRuntime().halt(3);           // no hooks: the negotiation is given up
+                        }
+                    }
+                }
+            }, "pourparler-worker-watchdog");
+            watchdog.setDaemon(true);
+            watchdog.start();
+        }
+        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        for (String line; (line = in.readLine()) != null; ) {
+            if (!line.startsWith("play ")) continue;
+            Match m = t.matches().get(Integer.parseInt(line.substring(5).trim()));
+            moving.set(-1);
+            synchronized (lock) {
+                current[1] = System.nanoTime();
+                current[0] = m.hashCode() & Integer.MAX_VALUE;
+            }
+            List<Negotiator> watched = new ArrayList<>();
+            List<Negotiator> ns;
+            List<ResultRow> rows;
+            try {
+                ns = t.negotiators(m);
+                for (int p = 0; p < ns.size(); p++) watched.add(new Watched(ns.get(p), p, moving));
+                rows = t.play(m, watched);
+            } catch (RuntimeException | LinkageError e) {
+                rows = t.failed(m, "", "error", "the agents could not be created: " + e);
+            }
+            watched = null;
+            ns = null;
+            String text = Base64.getEncoder().encodeToString(ResultsTable.lines(rows).getBytes(StandardCharsets.UTF_8));
+            synchronized (lock) {
+                current[0] = -1;
+                protocol.println("rows " + text);
+                protocol.flush();
+            }
+            // an agent that ran out of memory may have kept what it allocated: start afresh
+            if (rows.stream().anyMatch(r -> r.fault().startsWith("out-of-memory"))) break;
+        }
+        System.exit(0);                            // whatever threads the agents left behind
+    }
+
+    /** Notes which position is moving, so an exit or a hang is blamed on the right agent. */
+    private record Watched(Negotiator inner, int position, AtomicInteger moving) implements Negotiator {
+        @Override public void start(NegotiationView view) {
+            moving.set(position);
+            inner.start(view);
+        }
+
+        @Override public Action act(NegotiationView view) {
+            moving.set(position);
+            return inner.act(view);
+        }
+
+        @Override public String name() { return inner.name(); }
+    }
+}
