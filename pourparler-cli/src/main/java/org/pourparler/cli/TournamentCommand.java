@@ -225,10 +225,8 @@ final class TournamentCommand implements Callable<Integer> {
 
     /** results.parquet from the rows of results.csv, in order of the match ids, with Spark's schema (docs/spark.md). */
     static void writeParquet(List<ResultRow> all, Path dir) throws Main.UserException {
-        List<ResultRow> rows = new ArrayList<>(all);
-        rows.sort(java.util.Comparator.comparing(ResultRow::match).thenComparingInt(ResultRow::position));
         try {
-            org.pourparler.parquet.ParquetResults.write(rows, dir.resolve("results.parquet"));
+            org.pourparler.parquet.ParquetResults.write(ResultsTable.canonical(all), dir.resolve("results.parquet"));
         } catch (IOException e) {
             throw new Main.UserException("cannot write " + dir.resolve("results.parquet") + ": " + e.getMessage());
         }

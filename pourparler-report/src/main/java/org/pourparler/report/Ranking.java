@@ -35,7 +35,9 @@ public final class Ranking {
      * @param scenarios scenarios on which it has a value
      * @param mean      the mean over scenarios of its per-scenario mean of the metric (NaN when it has none)
      * @param ci95      half-width of the 95% t interval over scenarios (NaN for fewer than 2 scenarios)
-     * @param agreementRate, meanUtility, meanWelfare the same estimator for the agreement (0/1), utility and welfare columns
+     * @param agreementRate the same estimator for the agreement column (0 or 1)
+     * @param meanUtility   the same estimator for the utility column
+     * @param meanWelfare   the same estimator for the welfare column
      * @param faults    rows in which its own fault ended the negotiation (every repetition)
      */
     public record Standing(String agent, int rows, int units, int scenarios, double mean, double ci95, double agreementRate,
