@@ -1,0 +1,50 @@
+package org.pourparler.architecture;
+
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The core's layers (style README): model ← analysis ← negotiation ← agents ← tournament, with io
+ * on top of them all; no package depends on one above it, and no two packages depend on each other.
+ */
+class ArchitectureTest {
+
+    private static final JavaClasses CORE = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("org.pourparler");
+
+    @Test
+    void layersOnlyLookDown() {
+        layeredArchitecture().consideringOnlyDependenciesInAnyPackage("org.pourparler..")
+                .layer("model").definedBy("org.pourparler.model..")
+                .layer("analysis").definedBy("org.pourparler.analysis..")
+                .layer("negotiation").definedBy("org.pourparler.negotiation..")
+                .layer("agents").definedBy("org.pourparler.agents..")
+                .layer("tournament").definedBy("org.pourparler.tournament..")
+                .layer("io").definedBy("org.pourparler.io..")
+                .whereLayer("io").mayNotBeAccessedByAnyLayer()
+                .whereLayer("tournament").mayOnlyBeAccessedByLayers("io")
+                .whereLayer("agents").mayOnlyBeAccessedByLayers("tournament", "io")
+                .whereLayer("negotiation").mayOnlyBeAccessedByLayers("agents", "tournament", "io")
+                .whereLayer("analysis").mayOnlyBeAccessedByLayers("negotiation", "agents", "tournament", "io")
+                .check(CORE);
+    }
+
+    @Test
+    void topLevelPackagesHaveNoCycles() {
+        slices().matching("org.pourparler.(*)..").should().beFreeOfCycles().check(CORE);
+    }
+
+    @Test
+    void everyClassOfTheCoreWasImported() {
+        // a rule over an empty import would pass vacuously
+        org.assertj.core.api.Assertions.assertThat(CORE.stream().map(c -> c.getPackageName()).distinct())
+                .contains("org.pourparler.model", "org.pourparler.analysis", "org.pourparler.negotiation", "org.pourparler.agents",
+                        "org.pourparler.tournament", "org.pourparler.io");
+    }
+}
