@@ -36,12 +36,12 @@ public final class Ranking {
      * @param mean      the mean over scenarios of its per-scenario mean of the metric (NaN when it has none)
      * @param ci95      half-width of the 95% t interval over scenarios (NaN for fewer than 2 scenarios)
      * @param agreementRate the same estimator for the agreement column (0 or 1)
-     * @param meanUtility   the same estimator for the utility column
+     * @param meanPayoff    the same estimator for the payoff column
      * @param meanWelfare   the same estimator for the welfare column
      * @param faults    rows in which its own fault ended the negotiation (every repetition)
      */
     public record Standing(String agent, int rows, int units, int scenarios, double mean, double ci95, double agreementRate,
-                           double meanUtility, double meanWelfare, int faults) { }
+                           double meanPayoff, double meanWelfare, int faults) { }
 
     /**
      * A paired comparison of two agents over the scenarios on which both have a value.
@@ -143,7 +143,7 @@ public final class Ranking {
             double[] v = values.values().stream().mapToDouble(Double::doubleValue).toArray();
             standings.add(new Standing(agents.get(i), allRows[i], unitRows[i], v.length, mean(v), halfWidth95(v),
                     mean(scenarioMeans(byScenario.get(i), Columns.metric("agreement"))),
-                    mean(scenarioMeans(byScenario.get(i), Columns.metric("utility"))),
+                    mean(scenarioMeans(byScenario.get(i), Columns.metric("payoff"))),
                     mean(scenarioMeans(byScenario.get(i), Columns.metric("welfare"))), faults[i]));
         }
         standings.sort(Comparator.comparingDouble((Standing s) -> Double.isNaN(s.mean()) ? Double.NEGATIVE_INFINITY : s.mean())

@@ -45,11 +45,11 @@ public enum ReportFormat {
     private static String text(Ranking r) {
         StringBuilder b = new StringBuilder(summary(r)).append('\n');
         b.append(String.format(Locale.ROOT, "%-4s %-24s %7s %7s %9s %22s %10s %8s %8s %6s%n", "rank", "agent", "rows", "units", "scenarios",
-                r.metric() + " (95% CI)", "agreement", "utility", "welfare", "faults"));
+                r.metric() + " (95% CI)", "agreement", "payoff", "welfare", "faults"));
         int rank = 1;
         for (Ranking.Standing s : r.standings()) {
             b.append(String.format(Locale.ROOT, "%-4d %-24s %7d %7d %9d %22s %9s%% %8s %8s %6d%n", rank++, s.agent(), s.rows(), s.units(),
-                    s.scenarios(), human(s.mean()) + " ± " + human(s.ci95()), human(100 * s.agreementRate(), 1), human(s.meanUtility()),
+                    s.scenarios(), human(s.mean()) + " ± " + human(s.ci95()), human(100 * s.agreementRate(), 1), human(s.meanPayoff()),
                     human(s.meanWelfare()), s.faults()));
         }
         if (!r.comparisons().isEmpty()) {
@@ -65,13 +65,13 @@ public enum ReportFormat {
 
     private static String markdown(Ranking r) {
         StringBuilder b = new StringBuilder(summary(r)).append(".\n\n");
-        b.append("| rank | agent | rows | units | scenarios | ").append(r.metric()).append(" | 95% CI ± | agreement | utility | welfare | faults |\n");
+        b.append("| rank | agent | rows | units | scenarios | ").append(r.metric()).append(" | 95% CI ± | agreement | payoff | welfare | faults |\n");
         b.append("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         int rank = 1;
         for (Ranking.Standing s : r.standings()) {
             b.append("| ").append(rank++).append(" | ").append(md(s.agent())).append(" | ").append(s.rows()).append(" | ").append(s.units())
                     .append(" | ").append(s.scenarios()).append(" | ").append(human(s.mean())).append(" | ").append(human(s.ci95()))
-                    .append(" | ").append(human(100 * s.agreementRate(), 1)).append("% | ").append(human(s.meanUtility())).append(" | ")
+                    .append(" | ").append(human(100 * s.agreementRate(), 1)).append("% | ").append(human(s.meanPayoff())).append(" | ")
                     .append(human(s.meanWelfare())).append(" | ").append(s.faults()).append(" |\n");
         }
         if (!r.comparisons().isEmpty()) {
@@ -89,12 +89,12 @@ public enum ReportFormat {
         StringBuilder b = new StringBuilder("% ").append(summary(r)).append('\n');
         b.append("\\begin{tabular}{rlrrrrrrrr}\n\\hline\n");
         b.append("rank & agent & rows & units & scenarios & ").append(tex(r.metric()))
-                .append(" & 95\\% CI $\\pm$ & agreement & utility & welfare \\\\\n\\hline\n");
+                .append(" & 95\\% CI $\\pm$ & agreement & payoff & welfare \\\\\n\\hline\n");
         int rank = 1;
         for (Ranking.Standing s : r.standings()) {
             b.append(rank++).append(" & ").append(tex(s.agent())).append(" & ").append(s.rows()).append(" & ").append(s.units()).append(" & ")
                     .append(s.scenarios()).append(" & ").append(tex(human(s.mean()))).append(" & ").append(tex(human(s.ci95()))).append(" & ")
-                    .append(tex(human(100 * s.agreementRate(), 1))).append("\\% & ").append(tex(human(s.meanUtility()))).append(" & ")
+                    .append(tex(human(100 * s.agreementRate(), 1))).append("\\% & ").append(tex(human(s.meanPayoff()))).append(" & ")
                     .append(tex(human(s.meanWelfare()))).append(" \\\\\n");
         }
         b.append("\\hline\n\\end{tabular}\n");
@@ -130,7 +130,7 @@ public enum ReportFormat {
             number(n, "mean", s.mean());
             number(n, "ci95", s.ci95());
             number(n, "agreementRate", s.agreementRate());
-            number(n, "meanUtility", s.meanUtility());
+            number(n, "meanPayoff", s.meanPayoff());
             number(n, "meanWelfare", s.meanWelfare());
             n.put("faults", s.faults());
         }
@@ -178,12 +178,12 @@ public enum ReportFormat {
 
     /** ranking.csv: one line per agent, best first. */
     public static String rankingCsv(Ranking r) {
-        StringBuilder b = new StringBuilder("rank,agent,rows,units,scenarios,metric,mean,ci95,agreementRate,meanUtility,meanWelfare,faults\n");
+        StringBuilder b = new StringBuilder("rank,agent,rows,units,scenarios,metric,mean,ci95,agreementRate,meanPayoff,meanWelfare,faults\n");
         int rank = 1;
         for (Ranking.Standing s : r.standings()) {
             b.append(rank++).append(',').append(ResultsTable.field(s.agent())).append(',').append(s.rows()).append(',').append(s.units())
                     .append(',').append(s.scenarios()).append(',').append(r.metric()).append(',').append(exact(s.mean())).append(',')
-                    .append(exact(s.ci95())).append(',').append(exact(s.agreementRate())).append(',').append(exact(s.meanUtility()))
+                    .append(exact(s.ci95())).append(',').append(exact(s.agreementRate())).append(',').append(exact(s.meanPayoff()))
                     .append(',').append(exact(s.meanWelfare())).append(',').append(s.faults()).append('\n');
         }
         return b.toString();
