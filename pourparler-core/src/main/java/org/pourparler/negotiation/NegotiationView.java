@@ -61,6 +61,9 @@ public interface NegotiationView {
     /** This negotiator's store for what it computes from its own profile, shared with later sessions (a tournament's). */
     ProfileStore store();
 
+    /** Whose conventions this session follows (how agents look up offers and floor acceptance); ours unless asked. */
+    default Conventions conventions() { return Conventions.POURPARLER; }
+
     /** This negotiator's own random source, seeded from the session seed. */
     RandomGenerator random();
 }

@@ -74,7 +74,7 @@ final class SessionRun {
         this.negotiators = List.copyOf(negotiators);
         this.names = negotiating.stream().map(k -> parties.get(k).name()).toList();
         this.negotiatorProfiles = negotiating.stream().map(k -> parties.get(k).profile()).toList();
-        this.state = new PublicState(options.protocol(), names, domain, deadline);
+        this.state = new PublicState(options.protocol(), names, domain, deadline, options.conventions());
         SplittableRandom master = new SplittableRandom(options.seed());
         this.views = new PartyView[n];
         ProfileCache cache = options.cache() != null ? options.cache() : ProfileCache.create();
@@ -257,6 +257,7 @@ final class SessionRun {
         final List<String> names;
         final Domain domain;
         final Deadline deadline;
+        final Conventions conventions;
         final List<OfferRecord> offers = new ArrayList<>();
         final List<OfferRecord> offersView = Collections.unmodifiableList(offers);
         final List<ProbeAnswer> answers = new ArrayList<>();
@@ -266,8 +267,9 @@ final class SessionRun {
         Outcome standing;
         int standingBy = -1;
 
-        PublicState(Protocol protocol, List<String> names, Domain domain, Deadline deadline) {
+        PublicState(Protocol protocol, List<String> names, Domain domain, Deadline deadline, Conventions conventions) {
             this.protocol = protocol;
+            this.conventions = conventions;
             this.names = names;
             this.domain = domain;
             this.deadline = deadline;
@@ -308,6 +310,7 @@ final class SessionRun {
         @Override public int probesLeft() { return probesLeft; }
         @Override public Optional<Action.Commit> commitment() { return Optional.ofNullable(commitment); }
         @Override public ProfileStore store() { return store; }
+        @Override public Conventions conventions() { return state.conventions; }
         @Override public RandomGenerator random() { return random; }
     }
 }
