@@ -20,6 +20,7 @@ import org.pourparler.negotiation.ProfileCache;
 import org.pourparler.io.Scenarios;
 import org.pourparler.model.Party;
 import org.pourparler.model.Scenario;
+import org.pourparler.negotiation.Conventions;
 import org.pourparler.negotiation.Deadline;
 import org.pourparler.negotiation.Negotiator;
 import org.pourparler.negotiation.Protocol;
@@ -74,6 +75,12 @@ final class NegotiateCommand implements Callable<Integer> {
             description = "What no agreement pays (default: ${DEFAULT-VALUE}; zero as in GENIUS tournaments).")
     String noAgreement;
 
+    @Option(names = "--conventions", defaultValue = "pourparler", paramLabel = "pourparler|genius",
+            description = {"Whose conventions the session follows (default: ${DEFAULT-VALUE}). genius reproduces GENIUS 10.4's "
+                    + "sessions for the time-dependent agents and hard-headed: its round clock, its nearest-bid look-up, "
+                    + "acceptance without reservation floor, GENIUS files read with weights as given (docs/agents.md)."})
+    String conventions;
+
     @Mixin
     OutputFormat.Option output;
 
@@ -110,7 +117,14 @@ final class NegotiateCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new Main.UserException(e.getMessage());
         }
-        Scenarios.Loaded loaded = input.load();
+        Conventions chosenConventions;
+        try {
+            chosenConventions = Conventions.of(conventions);
+        } catch (IllegalArgumentException e) {
+            throw new Main.UserException("--conventions: " + e.getMessage());
+        }
+        options = options.withConventions(chosenConventions);
+        Scenarios.Loaded loaded = input.load(chosenConventions);
         Scenario s = loaded.scenario();
         if (plot != null) SessionPlot.check(plot, s);
         List<Party> negotiating = s.negotiators();
