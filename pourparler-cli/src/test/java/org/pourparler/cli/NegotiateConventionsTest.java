@@ -10,6 +10,11 @@ import org.junit.jupiter.api.Test;
 class NegotiateConventionsTest {
 
     private static JsonNode negotiate(String conventions) throws Exception {
+        String prop = System.getProperty("pourparler.shared");
+        java.nio.file.Path shared = prop == null ? java.nio.file.Paths.get("..", "..", "shared") : java.nio.file.Paths.get(prop);
+        if (!java.nio.file.Files.isDirectory(shared.resolve("scenarios")) && "true".equalsIgnoreCase(System.getenv("CI"))) {
+            org.junit.jupiter.api.Assertions.fail("the shared corpus (../shared/scenarios) is missing; under CI=true it must be present");
+        }
         CliTest.Run r = CliTest.run("negotiate", CliTest.corpus("anac/y2011/Laptop").toString(), "--agents", "boulware,linear",
                 "--rounds", "180", "--conventions", conventions, "--format", "json");
         assertThat(r.code()).as(r.err()).isEqualTo(0);

@@ -44,6 +44,9 @@ class TournamentConventionsTest {
     /** GENIUS's own session (shared/reference/genius-sessions/laptop.tsv, line 1): agreement in round 47. */
     @Test
     void aTournamentUnderGeniusConventionsPlaysGeniusSessions() throws Exception {
+        if (SharedCorpus.locate() == null && "true".equalsIgnoreCase(System.getenv("CI"))) {
+            org.junit.jupiter.api.Assertions.fail("the shared corpus (../shared/scenarios) is missing; under CI=true it must be present");
+        }
         Path scenarios = SharedCorpus.scenarios();
         TournamentSpec spec = TournamentFormat.parse(SPEC.formatted("conventions: genius\nroles: fixed"), "spec.yaml", scenarios);
         Tournament t = TournamentFormat.load(spec);
