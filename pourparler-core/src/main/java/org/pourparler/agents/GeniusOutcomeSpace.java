@@ -1,6 +1,5 @@
 package org.pourparler.agents;
 
-import java.util.Arrays;
 import org.pourparler.model.Domain;
 import org.pourparler.model.Issue;
 import org.pourparler.model.Outcome;
@@ -80,10 +79,17 @@ public final class GeniusOutcomeSpace {
             number[k] = (int) d.indexOf(o);
             for (int i = 0; i < issues && ++o[i] == sizes[i]; i++) o[i] = 0;
         }
-        Integer[] order = new Integer[n];
-        for (int k = 0; k < n; k++) order[k] = k;
-        // BidDetailsSorterUtility: utility descending, then hash code ascending; equal hashes stay in order
-        Arrays.sort(order, (a, b) -> us[a] > us[b] ? -1 : us[a] < us[b] ? 1 : Integer.compare(hash[a], hash[b]));
+        // BidDetailsSorterUtility: utility descending, then hash code ascending; equal hashes keep the
+        // enumeration order (Collections.sort is stable). Two stable radix sorts, the minor key first.
+        int[] order = new int[n];
+        long[] keys = new long[n];
+        for (int k = 0; k < n; k++) {
+            order[k] = k;
+            keys[k] = (hash[k] ^ Integer.MIN_VALUE) & 0xffffffffL;     // signed order as unsigned
+        }
+        OfferIndex.radixSort(keys, order);
+        for (int r = 0; r < n; r++) keys[r] = ~OfferIndex.sortableBits(us[order[r]]);   // descending; -0.0 equals 0.0
+        OfferIndex.radixSort(keys, order);
         int[] outcomes = new int[n];
         double[] utilities = new double[n];
         for (int r = 0; r < n; r++) {
