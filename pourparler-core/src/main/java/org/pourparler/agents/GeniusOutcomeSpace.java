@@ -87,9 +87,9 @@ public final class GeniusOutcomeSpace {
             order[k] = k;
             keys[k] = (hash[k] ^ Integer.MIN_VALUE) & 0xffffffffL;     // signed order as unsigned
         }
-        OfferIndex.radixSort(keys, order);
-        for (int r = 0; r < n; r++) keys[r] = ~OfferIndex.sortableBits(us[order[r]]);   // descending; -0.0 equals 0.0
-        OfferIndex.radixSort(keys, order);
+        SortableKeys.radixSort(keys, order);
+        for (int r = 0; r < n; r++) keys[r] = ~SortableKeys.sortableBits(us[order[r]]);   // descending; -0.0 equals 0.0
+        SortableKeys.radixSort(keys, order);
         int[] outcomes = new int[n];
         double[] utilities = new double[n];
         for (int r = 0; r < n; r++) {
