@@ -20,8 +20,10 @@ public final class AgentState {
 
     private final NegotiationView view;
     private final OfferIndex index;
-    /** GENIUS's sorted outcome space under GENIUS conventions (enumerable domains), else null. */
-    private final GeniusOutcomeSpace genius;
+    /** Whether offers are looked up in GENIUS's sorted outcome space (GENIUS conventions, enumerable domains). */
+    private final boolean geniusLookUp;
+    /** That space, built on first use (agents with opponent models never need it). */
+    private GeniusOutcomeSpace genius;
     private final OpponentModel[] models;
     private final List<OfferRecord> received = new ArrayList<>();
     private double[] receivedUtility = new double[16];
@@ -35,8 +37,7 @@ public final class AgentState {
     AgentState(NegotiationView view, OfferIndex index, OpponentModel.Factory factory) {
         this.view = view;
         this.index = index;
-        this.genius = view.conventions() == Conventions.GENIUS && view.domain().isEnumerable(OfferIndex.TABLE_LIMIT)
-                ? GeniusOutcomeSpace.of(view) : null;
+        this.geniusLookUp = view.conventions() == Conventions.GENIUS && view.domain().isEnumerable(OfferIndex.TABLE_LIMIT);
         this.models = new OpponentModel[view.parties().size()];
         if (factory != null) {
             for (int k = 0; k < models.length; k++) if (k != view.self()) models[k] = factory.create(view.domain());
@@ -114,7 +115,10 @@ public final class AgentState {
      * sorted outcome space finds nearest the target ({@link GeniusOutcomeSpace}), possibly below it.
      */
     public Outcome near(double target) {
-        if (genius != null && !hasModels()) return genius.near(target);
+        if (geniusLookUp && !hasModels()) {
+            if (genius == null) genius = GeniusOutcomeSpace.of(view);
+            return genius.near(target);
+        }
         if (index.size() == 0) return index.atLeast(target);
         int first = index.rankAtLeast(target);
         if (first == index.size()) return byRank(index.size() - 1);

@@ -65,6 +65,22 @@ class ConventionsTest {
     }
 
     @Test
+    void underGeniusConventionsAnAgreementIsDiscountedToItsRoundOverNPlusOne() {
+        Scenario s = SessionTest.split(0, 0);
+        org.pourparler.model.Party a = s.parties().get(0);
+        org.pourparler.model.Profile discounted = new org.pourparler.model.Profile(a.profile().utility(), 0, 0.5, List.of(),
+                java.util.Optional.empty());
+        Scenario d = Scenario.builder(s.domain()).party(org.pourparler.model.Party.negotiator("A", discounted))
+                .party(s.parties().get(1)).build();
+        // A offers 7 in rounds 1 and 2; B counter-offers in round 1 and accepts in round 2: t = 2 / (9 + 1) (ours: 3/18)
+        SessionResult r = Session.run(d, List.of(SessionTest.scripted(Action.offer(7)),
+                SessionTest.scripted(Action.offer(7), Action.accept())), Deadline.rounds(9),
+                Session.Options.defaults().withConventions(Conventions.GENIUS));
+        assertThat(r.rounds()).isEqualTo(2);
+        assertThat(r.utilities()[0]).isCloseTo(0.7 * Math.pow(0.5, 0.2), within(1e-12));
+    }
+
+    @Test
     void theDefaultIsOurs() {
         assertThat(Session.Options.defaults().conventions()).isEqualTo(Conventions.POURPARLER);
         assertThat(new NegotiationView() {
