@@ -24,6 +24,7 @@ import org.pourparler.negotiation.ProfileCache;
 import org.pourparler.io.Scenarios;
 import org.pourparler.model.Party;
 import org.pourparler.model.Scenario;
+import org.pourparler.negotiation.Conventions;
 import org.pourparler.negotiation.Deadline;
 import org.pourparler.negotiation.Negotiator;
 import org.pourparler.negotiation.Protocol;
@@ -83,6 +84,12 @@ final class NegotiateCommand implements Callable<Integer> {
                     + "the reservation value undiscounted, or zero.")
     String noAgreement;
 
+    @Option(names = "--conventions", defaultValue = "pourparler", paramLabel = "pourparler|genius",
+            description = {"Whose conventions the session follows (default: ${DEFAULT-VALUE}). genius reproduces GENIUS 10.4's "
+                    + "sessions for the time-dependent agents and hard-headed: its round clock, its nearest-bid look-up, "
+                    + "acceptance without reservation floor, GENIUS files read with weights as given (docs/agents.md)."})
+    String conventions;
+
     @Mixin
     OutputFormat.Option output;
 
@@ -128,7 +135,14 @@ final class NegotiateCommand implements Callable<Integer> {
         if (!(limit >= 0) || Double.isInfinite(limit)) throw new Main.UserException("--time-limit must be >= 0 seconds, but was " + timeLimit);
         if (trace != null) OutputFiles.checkWritable(trace, "--trace", force, input.path);
         if (plot != null) OutputFiles.checkWritable(plot, "--plot", force, input.path, trace);
-        Scenarios.Loaded loaded = input.load();
+        Conventions chosenConventions;
+        try {
+            chosenConventions = Conventions.of(conventions);
+        } catch (IllegalArgumentException e) {
+            throw new Main.UserException("--conventions: " + e.getMessage());
+        }
+        options = options.withConventions(chosenConventions);
+        Scenarios.Loaded loaded = input.load(chosenConventions);
         Scenario s = loaded.scenario();
         if (plot != null) SessionPlot.check(plot, s);
         List<Party> negotiating = s.negotiators();

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.pourparler.io.ScenarioFormatException;
 import org.pourparler.io.Scenarios;
+import org.pourparler.negotiation.Conventions;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -23,7 +24,12 @@ final class ScenarioInput {
 
     /** Reads the scenario and keeps the chosen parties. */
     Scenarios.Loaded load() throws ScenarioFormatException, Main.UserException {
-        Scenarios.Loaded loaded = Scenarios.read(path, domain);
+        return load(Conventions.POURPARLER);
+    }
+
+    /** Reads the scenario under the given conventions (GENIUS files as GENIUS reads them, under GENIUS's) and keeps the chosen parties. */
+    Scenarios.Loaded load(Conventions conventions) throws ScenarioFormatException, Main.UserException {
+        Scenarios.Loaded loaded = Scenarios.read(path, domain, conventions);
         if (parties == null || parties.isEmpty()) return loaded;
         try {
             return new Scenarios.Loaded(loaded.scenario().withParties(parties), loaded.format(), loaded.warnings());

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.pourparler.model.Outcome;
 import org.pourparler.model.Profile;
+import org.pourparler.negotiation.Conventions;
 import org.pourparler.negotiation.NegotiationView;
 import org.pourparler.negotiation.OfferRecord;
 
@@ -19,6 +20,10 @@ public final class AgentState {
 
     private final NegotiationView view;
     private final OfferIndex index;
+    /** Whether offers are looked up in GENIUS's sorted outcome space (GENIUS conventions, enumerable domains). */
+    private final boolean geniusLookUp;
+    /** That space, built on first use (agents with opponent models never need it). */
+    private GeniusOutcomeSpace genius;
     private final OpponentModel[] models;
     private final List<OfferRecord> received = new ArrayList<>();
     private double[] receivedUtility = new double[16];
@@ -32,6 +37,7 @@ public final class AgentState {
     AgentState(NegotiationView view, OfferIndex index, OpponentModel.Factory factory) {
         this.view = view;
         this.index = index;
+        this.geniusLookUp = view.conventions() == Conventions.GENIUS && view.domain().isEnumerable(OfferIndex.TABLE_LIMIT);
         this.models = new OpponentModel[view.parties().size()];
         if (factory != null) {
             for (int k = 0; k < models.length; k++) if (k != view.self()) models[k] = factory.create(view.domain());
@@ -105,9 +111,14 @@ public final class AgentState {
      * A package at or just above {@code target}: without opponent models the least such package; with
      * models, of the {@link #NEAR_CANDIDATES} least such packages the one whose worst estimated
      * opponent utility is highest (ties: the lower utility for this agent). Above the table limit the
-     * index's greedy search decides.
+     * index's greedy search decides. Under GENIUS conventions, without models: the package GENIUS's
+     * sorted outcome space finds nearest the target ({@link GeniusOutcomeSpace}), possibly below it.
      */
     public Outcome near(double target) {
+        if (geniusLookUp && !hasModels()) {
+            if (genius == null) genius = GeniusOutcomeSpace.of(view);
+            return genius.near(target);
+        }
         if (index.size() == 0) return index.atLeast(target);
         int first = index.rankAtLeast(target);
         if (first == index.size()) return byRank(index.size() - 1);

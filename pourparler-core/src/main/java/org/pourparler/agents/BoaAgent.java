@@ -67,7 +67,8 @@ public final class BoaAgent implements Negotiator {
     public Action act(NegotiationView view) {
         state.observe();
         Outcome next = offering.offer(state);
-        double threshold = Math.max(acceptance.threshold(state, state.utility(next)), view.reservationFloor());
+        double threshold = acceptance.threshold(state, state.utility(next));
+        if (view.conventions().floorsAcceptanceAtReservation()) threshold = Math.max(threshold, view.reservationFloor());
         return switch (view.protocol()) {
             case ALTERNATING -> {
                 var standing = view.standingOffer();

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import org.pourparler.model.Outcome;
+import org.pourparler.negotiation.Conventions;
 
 /**
  * An offering strategy and acceptance condition in the spirit of HardHeaded (Krimpen, Looije and
@@ -38,6 +39,9 @@ import org.pourparler.model.Outcome;
  * every protocol. With more than 10^7 packages (no table) it offers the package nearest above p(t).
  * Multilateral: the opponent models' worst estimate ranks candidates and the best offer received
  * from anyone is the one put first.
+ *
+ * <p><b>Under GENIUS conventions</b> (domains up to {@link GeniusHardHeaded#LIMIT} packages) it makes
+ * KLH's own moves instead, bid list keys and all: see {@link GeniusHardHeaded}.
  */
 public final class HardHeadedOffering implements OfferingStrategy {
     static final double KA = 0.05;
@@ -48,6 +52,10 @@ public final class HardHeadedOffering implements OfferingStrategy {
 
     private record Bid(Outcome outcome, double utility) { }
 
+    private static final String KLH_KEY = "genius-hard-headed";
+
+    /** Under GENIUS conventions: KLH's own offers and acceptance, else null. */
+    private GeniusHardHeaded klh;
     private double pmax;
     private double pmin;
     private double discount;
@@ -66,9 +74,13 @@ public final class HardHeadedOffering implements OfferingStrategy {
 
     @Override
     public void start(AgentState state) {
-        pmax = state.index().max();
+        klh = state.view().conventions() == Conventions.GENIUS && state.view().domain().isEnumerable(GeniusHardHeaded.LIMIT)
+                ? new GeniusHardHeaded(state.profile().utility(),
+                        state.view().store().computeIfAbsent(KLH_KEY, () -> GeniusHardHeaded.bidList(state.profile().utility())))
+                : null;
+        pmax = klh != null ? klh.max() : state.index().max();
         double scale = pmax > 0 ? pmax : 1;
-        pmin = Math.min(pmax, Math.max(state.profile().reservation(), MINIMUM * scale));
+        pmin = klh != null ? MINIMUM : Math.min(pmax, Math.max(state.profile().reservation(), MINIMUM * scale));
         discount = state.profile().discount();
         queue.clear();
         proposed.clear();
@@ -101,8 +113,9 @@ public final class HardHeadedOffering implements OfferingStrategy {
             double u = state.receivedUtility(seen);
             if (bestReceived == null || u > bestReceived.utility) bestReceived = new Bid(state.received().get(seen).outcome(), u);
         }
-        lowestBefore = lowest;
         double p = floor(state.time());
+        if (klh != null) return klh.offer(state, p);
+        lowestBefore = lowest;
         Bid next;
         OfferIndex index = state.index();
         if (index.size() == 0) {
@@ -172,9 +185,10 @@ public final class HardHeadedOffering implements OfferingStrategy {
 
     /** AC_HardHeaded: at least the next offer, or better than the lowest proposal made before this turn. */
     double threshold(AgentState state, double next) {
+        if (klh != null) return klh.threshold(next);
         return Math.min(next, Math.nextUp(lowestBefore));
     }
 
-    /** The lowest utility this strategy has proposed (+infinity before its first proposal). */
-    public double lowestProposed() { return lowest; }
+    /** The lowest utility this strategy has proposed (+infinity before its first proposal; under GENIUS conventions 1, as KLH). */
+    public double lowestProposed() { return klh != null ? klh.lowest() : lowest; }
 }

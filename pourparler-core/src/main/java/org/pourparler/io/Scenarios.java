@@ -3,6 +3,7 @@ package org.pourparler.io;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.pourparler.negotiation.Conventions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -58,12 +59,21 @@ public final class Scenarios {
      * @param domainChoice in a folder with several domain files, the file name of the one to use; else null
      */
     public static Loaded read(Path path, String domainChoice) throws ScenarioFormatException {
+        return read(path, domainChoice, Conventions.POURPARLER);
+    }
+
+    /**
+     * As {@link #read(Path, String)}, under the given conventions: under {@link Conventions#GENIUS},
+     * GENIUS XML profiles keep their issue weights as given and their utility is capped at 1, as GENIUS
+     * reads them; other formats read the same under both.
+     */
+    public static Loaded read(Path path, String domainChoice, Conventions conventions) throws ScenarioFormatException {
         String name = path.toString();
         if (!Files.exists(path)) {
             throw new ScenarioFormatException(name, null, "no such file or folder");
         }
         if (Files.isDirectory(path)) {
-            return readFolder(path, domainChoice);
+            return readFolder(path, domainChoice, conventions);
         }
         String ext = extension(path);
         switch (ext) {
@@ -84,14 +94,14 @@ public final class Scenarios {
                 String text = SourceFiles.read(path);
                 boolean profile = text.contains("<weight") || text.contains("evaluation=") || text.contains("<utility ")
                         || text.contains("hyperRectangle");
-                return loaded(GeniusXml.read(path, profile ? List.of(path) : List.of()), Format.GENIUS);
+                return loaded(GeniusXml.read(path, profile ? List.of(path) : List.of(), conventions), Format.GENIUS);
             }
             default -> throw new ScenarioFormatException(name, null,
                     "unknown kind of file: expected .yaml/.yml or .json (Pourparler), .xml (GENIUS) or .json (GeniusWeb), or a folder");
         }
     }
 
-    private static Loaded readFolder(Path dir, String domainChoice) throws ScenarioFormatException {
+    private static Loaded readFolder(Path dir, String domainChoice, Conventions conventions) throws ScenarioFormatException {
         List<Path> yaml = new ArrayList<>();
         List<Path> json = new ArrayList<>();
         List<Path> xml = new ArrayList<>();
@@ -117,7 +127,7 @@ public final class Scenarios {
             throw new ScenarioFormatException(dir.toString(), null, "holds " + ours.size()
                     + " Pourparler scenario files " + fileNames(ours) + " beside other files: name the file to read");
         }
-        if (!xml.isEmpty() && json.isEmpty()) return loaded(GeniusXml.readFolder(dir, domainChoice), Format.GENIUS);
+        if (!xml.isEmpty() && json.isEmpty()) return loaded(GeniusXml.readFolder(dir, domainChoice, conventions), Format.GENIUS);
         if (!json.isEmpty() && xml.isEmpty()) return loaded(GeniusWebJson.readFolder(dir, domainChoice), Format.GENIUSWEB);
         if (xml.isEmpty()) {
             throw new ScenarioFormatException(dir.toString(), null,

@@ -21,6 +21,7 @@ import org.pourparler.io.PourparlerNode.ListNode;
 import org.pourparler.io.PourparlerNode.MapNode;
 import org.pourparler.io.PourparlerNode.ScalarKind;
 import org.pourparler.io.PourparlerNode.ScalarNode;
+import org.pourparler.negotiation.Conventions;
 import org.pourparler.negotiation.Deadline;
 import org.pourparler.negotiation.Protocol;
 import org.pourparler.negotiation.Session;
@@ -36,7 +37,7 @@ public final class TournamentFormat {
     public static final String VERSION = "pourparler-tournament/1";
 
     static final List<String> TOP_KEYS = List.of("format", "name", "seed", "scenarios", "agents", "protocol", "deadline",
-            "repetitions", "roles", "selfPlay", "noAgreement", "probes", "timeLimit", "timeBudget");
+            "repetitions", "roles", "selfPlay", "noAgreement", "probes", "timeLimit", "timeBudget", "conventions");
     static final List<String> SCENARIO_KEYS = List.of("path", "domain");
     static final List<String> AGENT_KEYS = List.of("name", "agent", "parameters");
     static final List<String> DEADLINE_KEYS = List.of("rounds", "seconds");
@@ -137,8 +138,12 @@ public final class TournamentFormat {
         int probes = top.has("probes") ? positive(r, top.get("probes"), "probes") : 3;
         double timeLimit = top.has("timeLimit") ? nonNegative(r, top.get("timeLimit")) : 60;
         double timeBudget = top.has("timeBudget") ? nonNegative(r, top.get("timeBudget")) : 0;
+        Conventions conventions = Conventions.POURPARLER;
+        if (top.has("conventions")) {
+            conventions = Conventions.of(r.choice(top.get("conventions"), Arrays.stream(Conventions.values()).map(Conventions::id).toList()));
+        }
         return new TournamentSpec(name, seed, scenarios, agents, protocol, deadline, repetitions, rotate, selfPlay, noAgreement,
-                probes, timeLimit, timeBudget, base);
+                probes, timeLimit, timeBudget, base, conventions);
     }
 
     /** time-dependent with {e: E}; boa with {offering, acceptance, model}: the specification string Agents.create reads. */
@@ -190,7 +195,7 @@ public final class TournamentFormat {
                         + " (paths are relative to " + spec.base() + ")");
             }
             for (Path p : paths) {
-                Scenario s = Scenarios.read(p, ref.domain()).scenario();
+                Scenario s = Scenarios.read(p, ref.domain(), spec.conventions()).scenario();
                 String key = spec.base().relativize(p.toAbsolutePath().normalize()).toString().replace('\\', '/')
                         + (ref.domain() == null ? "" : "#" + ref.domain());
                 if (keys.add(key)) entries.add(new Tournament.Entry(key, s));

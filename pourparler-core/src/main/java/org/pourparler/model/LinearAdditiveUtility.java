@@ -25,9 +25,16 @@ public final class LinearAdditiveUtility implements UtilityFunction {
     private final List<ValueFunction> functions;
     /** {@code terms[i][v] = weights[i] * f_i(v)}. */
     private final double[][] terms;
+    /** GENIUS's reading ({@link #asGiven}): weights not normalised, utility capped at 1. */
+    private final boolean capped;
 
     private LinearAdditiveUtility(Domain domain, double[] rawWeights, List<ValueFunction> functions,
                                   boolean keepNormalised) {
+        this(domain, rawWeights, functions, keepNormalised, false);
+    }
+
+    private LinearAdditiveUtility(Domain domain, double[] rawWeights, List<ValueFunction> functions,
+                                  boolean keepNormalised, boolean asGiven) {
         int n = domain.issueCount();
         if (rawWeights.length != n || functions.size() != n) {
             throw new IllegalArgumentException("Domain '" + domain.name() + "' has " + n + " issues, but "
@@ -46,9 +53,10 @@ public final class LinearAdditiveUtility implements UtilityFunction {
             throw new IllegalArgumentException("The weights of domain '" + domain.name() + "' are all zero");
         }
         this.domain = domain;
+        this.capped = asGiven;
         this.weights = new double[n];
         for (int i = 0; i < n; i++) {
-            boolean keep = sum == 1.0 || (keepNormalised && Math.abs(sum - 1.0) <= NORMALISED_TOLERANCE);
+            boolean keep = asGiven || sum == 1.0 || (keepNormalised && Math.abs(sum - 1.0) <= NORMALISED_TOLERANCE);
             weights[i] = keep ? rawWeights[i] : rawWeights[i] / sum;
         }
         this.functions = List.copyOf(functions);
@@ -90,6 +98,19 @@ public final class LinearAdditiveUtility implements UtilityFunction {
         return new LinearAdditiveUtility(domain, weights.clone(), List.copyOf(functions), true);
     }
 
+    /**
+     * A linear-additive utility as GENIUS's {@code AdditiveUtilitySpace} computes it: the weights as
+     * given (not divided by their sum) and the sum capped at 1. Used when GENIUS files are read under
+     * GENIUS conventions. The cap is applied to {@link #utility}, {@link #utilities}, {@link #maxUtility}
+     * and {@link #minUtility}; {@link #term}s stay uncapped.
+     */
+    public static LinearAdditiveUtility asGiven(Domain domain, double[] weights, List<? extends ValueFunction> functions) {
+        return new LinearAdditiveUtility(domain, weights.clone(), List.copyOf(functions), false, true);
+    }
+
+    /** Whether the weights are kept as given and the utility capped at 1 ({@link #asGiven}). */
+    public boolean capped() { return capped; }
+
     @Override public Domain domain() { return domain; }
 
     @Override public String kind() { return "linear-additive"; }
@@ -118,21 +139,21 @@ public final class LinearAdditiveUtility implements UtilityFunction {
         for (int i = 0; i < terms.length; i++) {
             u += terms[i][outcome[i]];
         }
-        return u;
+        return capped && u > 1 ? 1 : u;
     }
 
     /** The highest utility of any outcome (the sum of each issue's best term). */
     public double maxUtility() {
         double u = 0;
         for (double[] t : terms) u += Arrays.stream(t).max().orElseThrow();
-        return u;
+        return capped && u > 1 ? 1 : u;
     }
 
     /** The lowest utility of any outcome. */
     public double minUtility() {
         double u = 0;
         for (double[] t : terms) u += Arrays.stream(t).min().orElseThrow();
-        return u;
+        return capped && u > 1 ? 1 : u;
     }
 
     /**
@@ -164,12 +185,13 @@ public final class LinearAdditiveUtility implements UtilityFunction {
             while (i >= 0 && ++v[i] == terms[i].length) v[i--] = 0;
             for (int j = Math.max(i, 0) + 1; j < n; j++) prefix[j] = prefix[j - 1] + terms[j - 1][v[j - 1]];
         }
+        if (capped) for (int j = 0; j < out.length; j++) if (out[j] > 1) out[j] = 1;
     }
 
     @Override
     public boolean equals(Object o) {
         return o instanceof LinearAdditiveUtility u && u.domain.equals(domain)
-                && Arrays.equals(u.weights, weights) && u.functions.equals(functions);
+                && Arrays.equals(u.weights, weights) && u.functions.equals(functions) && u.capped == capped;
     }
 
     @Override public int hashCode() { return Arrays.hashCode(weights) * 31 + functions.hashCode(); }

@@ -6,22 +6,21 @@ import org.pourparler.model.Outcome;
  * Stacked alternating offers: negotiators take turns in scenario order; on its turn a negotiator
  * accepts the standing offer, makes a new one (which replaces it and cancels every acceptance), or
  * ends the negotiation. An offer is agreed when each of the other n − 1 negotiators has accepted it
- * on its own turn. A round is one turn of every negotiator; normalised time advances per turn.
+ * on its own turn. A round is one turn of every negotiator; normalised time advances per turn (under
+ * GENIUS conventions per round, see {@link Conventions#turnTime}).
  */
 final class AlternatingOffers {
     private AlternatingOffers() { }
 
     static SessionRun.Ending play(SessionRun run) {
         int n = run.n;
-        int rounds = run.deadline.rounds();
         SessionRun.PublicState s = run.state;
         int acceptances = 0;
         for (long turn = 0; ; turn++) {
             int round = (int) (turn / n);
             int j = (int) (turn % n);
             if (run.expired(round)) return SessionRun.Ending.of("deadline");
-            double t = run.timeAt(round);
-            if (rounds > 0) t = Math.min(1.0, Math.max(t, (double) turn / ((long) rounds * n)));
+            double t = run.options.conventions().turnTime(run.deadline, round, turn, n, run.deadline.seconds() > 0 ? run.elapsed() : 0);
             run.begin(round, t);
             Action action = run.act(j);
             if (action == null) return SessionRun.Ending.FAULT;

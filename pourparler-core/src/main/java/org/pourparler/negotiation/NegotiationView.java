@@ -71,6 +71,9 @@ public interface NegotiationView {
      */
     default double reservationFloor() { return noAgreement().floor(profile(), time()); }
 
+    /** Whose conventions this session follows (how agents look up offers and floor acceptance); ours unless asked. */
+    default Conventions conventions() { return Conventions.POURPARLER; }
+
     /** This negotiator's own random source, seeded from the session seed. */
     RandomGenerator random();
 }

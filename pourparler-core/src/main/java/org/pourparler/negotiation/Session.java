@@ -27,35 +27,41 @@ public final class Session {
      * @param timeBudget  seconds of computation each negotiator may spend in its calls over the whole
      *                    session, 0 for no limit; an overrun is a fault
      * @param cache       the profile stores shared with other sessions, or null for fresh ones
+     * @param conventions whose conventions the clock and the agents follow (ours by default, or GENIUS's)
      */
     public record Options(long seed, NoAgreement noAgreement, boolean metrics, Protocol protocol, int probes, boolean trace,
-                          double timeBudget, ProfileCache cache) {
+                          double timeBudget, ProfileCache cache, Conventions conventions) {
         public Options {
             if (noAgreement == null || protocol == null) throw new IllegalArgumentException("Options need a no-agreement payoff and a protocol");
+            if (conventions == null) throw new IllegalArgumentException("Options need conventions (Conventions.POURPARLER or GENIUS)");
             if (probes < 1) throw new IllegalArgumentException("The number of probes must be >= 1, but was " + probes);
             if (!(timeBudget >= 0) || Double.isInfinite(timeBudget)) {
                 throw new IllegalArgumentException("The time budget must be a finite number of seconds >= 0, but was " + timeBudget);
             }
         }
 
-        /** Seed 1, reservation payoff, metrics, alternating offers, 3 probes, traced, no time budget. */
-        public static Options defaults() { return new Options(1, NoAgreement.RESERVATION, true, Protocol.ALTERNATING, 3, true, 0, null); }
+        /** Seed 1, reservation payoff, metrics, alternating offers, 3 probes, traced, no time budget, our conventions. */
+        public static Options defaults() {
+            return new Options(1, NoAgreement.RESERVATION, true, Protocol.ALTERNATING, 3, true, 0, null, Conventions.POURPARLER);
+        }
 
-        public Options withSeed(long s) { return new Options(s, noAgreement, metrics, protocol, probes, trace, timeBudget, cache); }
+        public Options withSeed(long s) { return new Options(s, noAgreement, metrics, protocol, probes, trace, timeBudget, cache, conventions); }
 
-        public Options withNoAgreement(NoAgreement a) { return new Options(seed, a, metrics, protocol, probes, trace, timeBudget, cache); }
+        public Options withNoAgreement(NoAgreement a) { return new Options(seed, a, metrics, protocol, probes, trace, timeBudget, cache, conventions); }
 
-        public Options withMetrics(boolean m) { return new Options(seed, noAgreement, m, protocol, probes, trace, timeBudget, cache); }
+        public Options withMetrics(boolean m) { return new Options(seed, noAgreement, m, protocol, probes, trace, timeBudget, cache, conventions); }
 
-        public Options withProtocol(Protocol p) { return new Options(seed, noAgreement, metrics, p, probes, trace, timeBudget, cache); }
+        public Options withProtocol(Protocol p) { return new Options(seed, noAgreement, metrics, p, probes, trace, timeBudget, cache, conventions); }
 
-        public Options withProbes(int n) { return new Options(seed, noAgreement, metrics, protocol, n, trace, timeBudget, cache); }
+        public Options withProbes(int n) { return new Options(seed, noAgreement, metrics, protocol, n, trace, timeBudget, cache, conventions); }
 
-        public Options withTrace(boolean t) { return new Options(seed, noAgreement, metrics, protocol, probes, t, timeBudget, cache); }
+        public Options withTrace(boolean t) { return new Options(seed, noAgreement, metrics, protocol, probes, t, timeBudget, cache, conventions); }
 
-        public Options withCache(ProfileCache c) { return new Options(seed, noAgreement, metrics, protocol, probes, trace, timeBudget, c); }
+        public Options withCache(ProfileCache c) { return new Options(seed, noAgreement, metrics, protocol, probes, trace, timeBudget, c, conventions); }
 
-        public Options withTimeBudget(double seconds) { return new Options(seed, noAgreement, metrics, protocol, probes, trace, seconds, cache); }
+        public Options withTimeBudget(double seconds) { return new Options(seed, noAgreement, metrics, protocol, probes, trace, seconds, cache, conventions); }
+
+        public Options withConventions(Conventions c) { return new Options(seed, noAgreement, metrics, protocol, probes, trace, timeBudget, cache, c); }
     }
 
     private Session() { }

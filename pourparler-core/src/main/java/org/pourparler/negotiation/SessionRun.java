@@ -77,7 +77,7 @@ final class SessionRun {
         this.negotiators = List.copyOf(negotiators);
         this.names = negotiating.stream().map(k -> parties.get(k).name()).toList();
         this.negotiatorProfiles = negotiating.stream().map(k -> parties.get(k).profile()).toList();
-        this.state = new PublicState(options.protocol(), names, domain, deadline, options.noAgreement());
+        this.state = new PublicState(options.protocol(), names, domain, deadline, options.noAgreement(), options.conventions());
         SplittableRandom master = new SplittableRandom(options.seed());
         this.views = new PartyView[n];
         ProfileCache cache = options.cache() != null ? options.cache() : ProfileCache.create();
@@ -262,6 +262,7 @@ final class SessionRun {
         final Domain domain;
         final Deadline deadline;
         final NoAgreement noAgreement;
+        final Conventions conventions;
         final List<OfferRecord> offers = new ArrayList<>();
         final List<OfferRecord> offersView = Collections.unmodifiableList(offers);
         final List<ProbeAnswer> answers = new ArrayList<>();
@@ -271,9 +272,11 @@ final class SessionRun {
         Outcome standing;
         int standingBy = -1;
 
-        PublicState(Protocol protocol, List<String> names, Domain domain, Deadline deadline, NoAgreement noAgreement) {
+        PublicState(Protocol protocol, List<String> names, Domain domain, Deadline deadline, NoAgreement noAgreement,
+                    Conventions conventions) {
             this.protocol = protocol;
             this.noAgreement = noAgreement;
+            this.conventions = conventions;
             this.names = names;
             this.domain = domain;
             this.deadline = deadline;
@@ -315,6 +318,7 @@ final class SessionRun {
         @Override public Optional<Action.Commit> commitment() { return Optional.ofNullable(commitment); }
         @Override public ProfileStore store() { return store; }
         @Override public NoAgreement noAgreement() { return state.noAgreement; }
+        @Override public Conventions conventions() { return state.conventions; }
         @Override public RandomGenerator random() { return random; }
     }
 }

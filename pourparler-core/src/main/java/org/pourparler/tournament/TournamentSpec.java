@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.pourparler.negotiation.NoAgreement;
+import org.pourparler.negotiation.Conventions;
 import org.pourparler.negotiation.Deadline;
 import org.pourparler.negotiation.ProfileCache;
 import org.pourparler.negotiation.Protocol;
@@ -28,10 +29,12 @@ import org.pourparler.negotiation.Session;
  * @param timeLimit   seconds of wall-clock time a negotiation may take before it is abandoned as hung (0: none)
  * @param timeBudget  seconds of computation each agent may spend per negotiation (0: no limit)
  * @param base        the folder scenario paths are relative to (the specification's folder)
+ * @param conventions whose conventions the sessions follow and GENIUS files are read with (ours by default)
  */
 public record TournamentSpec(String name, long seed, List<ScenarioRef> scenarios, List<AgentRef> agents, Protocol protocol,
                              Deadline deadline, int repetitions, boolean rotateRoles, boolean selfPlay,
-                             NoAgreement noAgreement, int probes, double timeLimit, double timeBudget, Path base) {
+                             NoAgreement noAgreement, int probes, double timeLimit, double timeBudget, Path base,
+                             Conventions conventions) {
 
     /** A scenario entry: a path or glob, and for a folder holding several domains, which one. */
     public record ScenarioRef(String path, String domain) { }
@@ -39,7 +42,16 @@ public record TournamentSpec(String name, long seed, List<ScenarioRef> scenarios
     /** An agent: its display name and its specification for {@link org.pourparler.agents.Agents#create}. */
     public record AgentRef(String name, String agent) { }
 
+    /** A specification under our conventions. */
+    public TournamentSpec(String name, long seed, List<ScenarioRef> scenarios, List<AgentRef> agents, Protocol protocol,
+                          Deadline deadline, int repetitions, boolean rotateRoles, boolean selfPlay,
+                          Session.NoAgreement noAgreement, int probes, double timeLimit, double timeBudget, Path base) {
+        this(name, seed, scenarios, agents, protocol, deadline, repetitions, rotateRoles, selfPlay, noAgreement, probes, timeLimit,
+                timeBudget, base, Conventions.POURPARLER);
+    }
+
     public TournamentSpec {
+        if (conventions == null) throw new IllegalArgumentException("A tournament needs conventions (Conventions.POURPARLER or GENIUS)");
         scenarios = List.copyOf(scenarios);
         agents = List.copyOf(agents);
         if (scenarios.isEmpty()) throw new IllegalArgumentException("A tournament needs at least one scenario");
@@ -57,6 +69,6 @@ public record TournamentSpec(String name, long seed, List<ScenarioRef> scenarios
     /** The session options of one negotiation with this seed, sharing the profile stores in {@code cache}. */
     public Session.Options sessionOptions(long negotiationSeed, ProfileCache cache) {
         return Session.Options.defaults().withCache(cache).withSeed(negotiationSeed).withProtocol(protocol).withNoAgreement(noAgreement)
-                .withProbes(probes).withTimeBudget(timeBudget).withMetrics(false).withTrace(false);
+                .withProbes(probes).withTimeBudget(timeBudget).withMetrics(false).withTrace(false).withConventions(conventions);
     }
 }

@@ -23,10 +23,10 @@ class OfferIndexTest {
     @net.jqwik.api.Property(tries = 500)
     void sortableBitsOrderAsTheNumbersAndReadBack(@net.jqwik.api.ForAll double a, @net.jqwik.api.ForAll double b) {
         org.assertj.core.api.Assumptions.assumeThat(Double.isNaN(a) || Double.isNaN(b)).isFalse();
-        long ka = OfferIndex.sortableBits(a);
-        long kb = OfferIndex.sortableBits(b);
+        long ka = SortableKeys.sortableBits(a);
+        long kb = SortableKeys.sortableBits(b);
         assertThat(Integer.signum(Long.compareUnsigned(ka, kb))).isEqualTo(Integer.signum(Double.compare(a == 0 ? 0.0 : a, b == 0 ? 0.0 : b)));
-        assertThat(OfferIndex.fromSortableBits(ka)).isEqualTo(a == 0 ? 0.0 : a);
+        assertThat(SortableKeys.fromSortableBits(ka)).isEqualTo(a == 0 ? 0.0 : a);
     }
 
     @Test
@@ -36,10 +36,10 @@ class OfferIndexTest {
             long[] keys = new long[n];
             int[] values = new int[n];
             for (int i = 0; i < n; i++) {
-                keys[i] = OfferIndex.sortableBits(Math.round(r.nextGaussian() * 50) / 100.0);   // many ties
+                keys[i] = SortableKeys.sortableBits(Math.round(r.nextGaussian() * 50) / 100.0);   // many ties
                 values[i] = i;
             }
-            OfferIndex.radixSort(keys, values);
+            SortableKeys.radixSort(keys, values);
             for (int i = 1; i < n; i++) {
                 int c = Long.compareUnsigned(keys[i - 1], keys[i]);
                 assertThat(c).isLessThanOrEqualTo(0);

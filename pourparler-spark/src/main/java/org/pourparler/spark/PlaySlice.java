@@ -102,6 +102,6 @@ final class PlaySlice implements FlatMapFunction<Iterator<PlaySlice.Work>, Row> 
     }
 
     private static Tournament.Entry read(TournamentSpec spec, ScenarioFile f) throws ScenarioFormatException {
-        return new Tournament.Entry(f.key(), Scenarios.read(spec.base().resolve(f.path()).normalize(), f.domain()).scenario());
+        return new Tournament.Entry(f.key(), Scenarios.read(spec.base().resolve(f.path()).normalize(), f.domain(), spec.conventions()).scenario());
     }
 }

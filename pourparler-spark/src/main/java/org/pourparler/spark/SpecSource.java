@@ -6,6 +6,7 @@ import java.util.List;
 import org.pourparler.negotiation.NoAgreement;
 import org.pourparler.io.ScenarioFormatException;
 import org.pourparler.io.TournamentFormat;
+import org.pourparler.negotiation.Conventions;
 import org.pourparler.negotiation.Deadline;
 import org.pourparler.negotiation.Protocol;
 import org.pourparler.negotiation.Session;
@@ -30,7 +31,8 @@ sealed interface SpecSource extends Serializable {
     /** A specification's values; the lists are serialisable copies. */
     record Values(String name, long seed, List<String> scenarioPaths, List<String> scenarioDomains, List<String> agentNames,
                   List<String> agentSpecs, Protocol protocol, int rounds, double seconds, int repetitions, boolean rotateRoles,
-                  boolean selfPlay, NoAgreement noAgreement, int probes, double timeLimit, double timeBudget, String base)
+                  boolean selfPlay, NoAgreement noAgreement, int probes, double timeLimit, double timeBudget, String base,
+                  Conventions conventions)
             implements SpecSource {
 
         static Values of(TournamentSpec s) {
@@ -41,7 +43,7 @@ sealed interface SpecSource extends Serializable {
                     new java.util.ArrayList<>(s.agents().stream().map(TournamentSpec.AgentRef::name).toList()),
                     new java.util.ArrayList<>(s.agents().stream().map(TournamentSpec.AgentRef::agent).toList()),
                     s.protocol(), s.deadline().rounds(), s.deadline().seconds(), s.repetitions(), s.rotateRoles(), s.selfPlay(),
-                    s.noAgreement(), s.probes(), s.timeLimit(), s.timeBudget(), s.base().toString());
+                    s.noAgreement(), s.probes(), s.timeLimit(), s.timeBudget(), s.base().toString(), s.conventions());
         }
 
         @Override public TournamentSpec spec() {
@@ -50,7 +52,7 @@ sealed interface SpecSource extends Serializable {
             List<TournamentSpec.AgentRef> agents = new java.util.ArrayList<>();
             for (int i = 0; i < agentNames.size(); i++) agents.add(new TournamentSpec.AgentRef(agentNames.get(i), agentSpecs.get(i)));
             return new TournamentSpec(name, seed, scenarios, agents, protocol, new Deadline(rounds, seconds), repetitions, rotateRoles,
-                    selfPlay, noAgreement, probes, timeLimit, timeBudget, Path.of(base));
+                    selfPlay, noAgreement, probes, timeLimit, timeBudget, Path.of(base), conventions);
         }
     }
 }

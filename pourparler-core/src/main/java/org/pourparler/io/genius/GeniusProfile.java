@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.pourparler.io.ScenarioFormatException;
+import org.pourparler.negotiation.Conventions;
 import org.pourparler.model.DiscreteIssue;
 import org.pourparler.model.Domain;
 import org.pourparler.model.HyperRectangleUtility;
@@ -38,7 +39,8 @@ import org.pourparler.model.ValueFunction;
  * {@code parameter0}, {@code triangular} with lower {@code parameter0}, upper {@code parameter1}
  * and top {@code parameter2}.</li>
  * </ul>
- * Weights are divided by their sum (a warning when it is not 1).
+ * Weights are divided by their sum (a warning when it is not 1); under GENIUS conventions they are
+ * kept as given and utility is capped at 1, as GENIUS's {@code AdditiveUtilitySpace} does.
  *
  * <p>Nonlinear profiles: utility = (sum of the utilities of the hyper-rectangles containing the
  * outcome) / {@code maxutility}. An {@code INCLUDES} rectangle contains the outcomes inside all its
@@ -90,6 +92,12 @@ final class GeniusProfile {
      */
     static Profile read(String source, XmlElement root, GeniusDomain gd, List<String> warnings)
             throws ScenarioFormatException, Mismatch {
+        return read(source, root, gd, warnings, Conventions.POURPARLER);
+    }
+
+    /** As {@link #read(String, XmlElement, GeniusDomain, List)}; under GENIUS conventions additive weights are kept as given and utility capped at 1. */
+    static Profile read(String source, XmlElement root, GeniusDomain gd, List<String> warnings, Conventions conventions)
+            throws ScenarioFormatException, Mismatch {
         if (!root.name().equals("utility_space")) {
             throw new ScenarioFormatException(source, root.where(), "a GENIUS profile's root element must be"
                     + " <utility_space>, not <" + root.name() + ">");
@@ -110,7 +118,7 @@ final class GeniusProfile {
                 warnings.add(source + ": <utility_space type=\"" + type + "\"> is not a type GENIUS knows;"
                         + " the profile is read as an additive one");
             }
-            u = additive(source, root, gd, warnings);
+            u = additive(source, root, gd, warnings, conventions == Conventions.GENIUS);
         }
         return new Profile(u, reservation(source, root, warnings), discount(source, root, warnings), List.of(),
                 Optional.empty());
@@ -122,7 +130,7 @@ final class GeniusProfile {
     private record Weighted(XmlElement issue, double value) { }
 
     private static LinearAdditiveUtility additive(String source, XmlElement root, GeniusDomain gd,
-                                                  List<String> warnings) throws ScenarioFormatException, Mismatch {
+                                                  List<String> warnings, boolean asGiven) throws ScenarioFormatException, Mismatch {
         Map<Integer, Weighted> evaluated = new HashMap<>();
         Map<Integer, XmlElement> issues = new LinkedHashMap<>();
         visit(source, root, evaluated, issues, warnings);
@@ -165,15 +173,17 @@ final class GeniusProfile {
             throw new ScenarioFormatException(source, null, "all issue weights are 0; at least one must be positive");
         }
         if (Math.abs(sum - 1) > WEIGHT_SUM_TOLERANCE) {
-            warnings.add(source + ": the issue weights sum to " + sum + ", not 1; they are divided by their sum");
+            warnings.add(source + ": the issue weights sum to " + sum + ", not 1; " + (asGiven
+                    ? "as in GENIUS (GENIUS conventions) they are kept as given and utility is capped at 1"
+                    : "they are divided by their sum"));
         }
         LinearAdditiveUtility u;
         try {
-            u = LinearAdditiveUtility.of(domain, weights, functions);
+            u = asGiven ? LinearAdditiveUtility.asGiven(domain, weights, functions) : LinearAdditiveUtility.of(domain, weights, functions);
         } catch (IllegalArgumentException e) {
             throw new ScenarioFormatException(source, null, e.getMessage());
         }
-        if (u.maxUtility() > 1 + 1e-9) {
+        if (!asGiven && u.maxUtility() > 1 + 1e-9) {
             warnings.add(source + ": some outcomes are worth up to " + u.maxUtility() + "; GENIUS would cap them at 1,"
                     + " which an additive utility cannot express, so they keep their value");
         }

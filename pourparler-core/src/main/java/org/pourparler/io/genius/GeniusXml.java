@@ -15,6 +15,7 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.pourparler.io.ReadResult;
+import org.pourparler.negotiation.Conventions;
 import org.pourparler.io.ScenarioFormatException;
 import org.pourparler.io.SourceFiles;
 import org.pourparler.io.Written;
@@ -74,6 +75,15 @@ public final class GeniusXml {
      *                                 fitting profile, or a defective file
      */
     public static ReadResult readFolder(Path dir, String domainChoice) throws ScenarioFormatException {
+        return readFolder(dir, domainChoice, Conventions.POURPARLER);
+    }
+
+    /**
+     * As {@link #readFolder(Path, String)}, under the given conventions: under
+     * {@link Conventions#GENIUS} additive profiles keep their issue weights as given and their utility
+     * is capped at 1, as GENIUS reads them.
+     */
+    public static ReadResult readFolder(Path dir, String domainChoice, Conventions conventions) throws ScenarioFormatException {
         String folder = dir.toString();
         if (!Files.isDirectory(dir)) {
             throw new ScenarioFormatException(folder, null, Files.exists(dir) ? "is not a folder" : "no such folder");
@@ -119,7 +129,7 @@ public final class GeniusXml {
             throw new ScenarioFormatException(folder, null, "holds the domain " + domain.label()
                     + " but no preference profile");
         }
-        return assemble(domain, profiles, true, warnings);
+        return assemble(domain, profiles, true, warnings, conventions);
     }
 
     private static Source chooseDomain(String folder, List<Source> domains, List<Source> profiles, String choice,
@@ -170,11 +180,16 @@ public final class GeniusXml {
      * @throws ScenarioFormatException when a file is missing, defective, or a profile does not fit
      */
     public static ReadResult read(Path domainFile, List<Path> profileFiles) throws ScenarioFormatException {
+        return read(domainFile, profileFiles, Conventions.POURPARLER);
+    }
+
+    /** As {@link #read(Path, List)}, under the given conventions (see {@link #readFolder(Path, String, Conventions)}). */
+    public static ReadResult read(Path domainFile, List<Path> profileFiles, Conventions conventions) throws ScenarioFormatException {
         List<String> warnings = new ArrayList<>();
         Source domain = source(domainFile);
         List<Source> profiles = new ArrayList<>();
         for (Path p : profileFiles) profiles.add(source(p));
-        return assemble(domain, profiles, false, warnings);
+        return assemble(domain, profiles, false, warnings, conventions);
     }
 
     private static Source source(Path p) throws ScenarioFormatException {
@@ -200,17 +215,18 @@ public final class GeniusXml {
         for (Map.Entry<String, String> e : new TreeMap<>(profileXmlByName).entrySet()) {
             profiles.add(new Source(e.getKey(), FileNames.stem(e.getKey()), SafeXml.parse(e.getKey(), e.getValue())));
         }
-        return assemble(domain, profiles, false, warnings, profiles.stream().map(Source::stem).toList());
+        return assemble(domain, profiles, false, warnings, profiles.stream().map(Source::stem).toList(), Conventions.POURPARLER);
     }
 
     private static ReadResult assemble(Source domain, List<Source> profiles, boolean skipMismatches,
-                                       List<String> warnings) throws ScenarioFormatException {
+                                       List<String> warnings, Conventions conventions) throws ScenarioFormatException {
         return assemble(domain, profiles, skipMismatches, warnings,
-                FileNames.partyNames(domain.stem(), profiles.stream().map(Source::stem).toList()));
+                FileNames.partyNames(domain.stem(), profiles.stream().map(Source::stem).toList()), conventions);
     }
 
     private static ReadResult assemble(Source domain, List<Source> profiles, boolean skipMismatches,
-                                       List<String> warnings, List<String> partyNames) throws ScenarioFormatException {
+                                       List<String> warnings, List<String> partyNames, Conventions conventions)
+            throws ScenarioFormatException {
         XmlElement root = domain.parsed().root();
         if (GeniusProfile.looksLikeProfile(root)
                 || !(root.name().equals("negotiation_template") || root.name().equals("utility_space"))) {
@@ -227,7 +243,7 @@ public final class GeniusXml {
             repairs(p, profileWarnings);
             Profile profile;
             try {
-                profile = GeniusProfile.read(p.label(), p.parsed().root(), gd, profileWarnings);
+                profile = GeniusProfile.read(p.label(), p.parsed().root(), gd, profileWarnings, conventions);
             } catch (GeniusProfile.Mismatch m) {
                 String problem = "does not fit domain '" + gd.domain().name() + "' (" + domain.label() + "): "
                         + m.getMessage();
