@@ -69,11 +69,11 @@ public final class Scenarios {
                         Format.GENIUSWEB);
             }
             case "xml" -> {
-                // GENIUS profiles embed the issues, so a profile file alone is a one-party scenario
+                // a profile file alone is a one-party scenario, on the domain beside it (or the issues it embeds)
                 String text = SourceFiles.read(path);
                 boolean profile = text.contains("<weight") || text.contains("evaluation=") || text.contains("<utility ")
                         || text.contains("hyperRectangle");
-                return loaded(GeniusXml.read(path, profile ? List.of(path) : List.of()), Format.GENIUS);
+                return loaded(profile ? GeniusXml.readProfile(path) : GeniusXml.read(path, List.of()), Format.GENIUS);
             }
             default -> throw new ScenarioFormatException(name, null,
                     "unknown kind of file: expected .yaml/.yml or .json (Pourparler), .xml (GENIUS) or .json (GeniusWeb), or a folder");
