@@ -100,7 +100,7 @@ final class TournamentCommand implements Callable<Integer> {
             if (!resume) {
                 throw new Main.UserException(results + " exists: add --resume to continue that run, or choose another --out");
             }
-            if (Files.exists(savedSpec) && !Files.readString(savedSpec, StandardCharsets.UTF_8).equals(specText)) {
+            if (Files.exists(savedSpec) && !SourceFiles.read(savedSpec).equals(specText)) {
                 throw new Main.UserException("--resume: " + savedSpec + " differs from " + specFile
                         + "; a run resumes only with the specification it started with");
             }
@@ -233,6 +233,11 @@ final class TournamentCommand implements Callable<Integer> {
     }
 
     static List<ResultRow> read(Path results) throws Main.UserException {
+        try {
+            SourceFiles.requireRegularFile(results);
+        } catch (org.pourparler.io.ScenarioFormatException e) {
+            throw new Main.UserException(e.getMessage());
+        }
         try {
             return ResultsTable.parse(Files.readString(results, StandardCharsets.UTF_8));
         } catch (IOException e) {
