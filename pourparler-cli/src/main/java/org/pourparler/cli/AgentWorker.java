@@ -72,11 +72,12 @@ public final class AgentWorker {
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         for (String line; (line = in.readLine()) != null; ) {
             if (!line.startsWith("play ")) continue;
-            Match m = t.matches().get(Integer.parseInt(line.substring(5).trim()));
+            int index = Integer.parseInt(line.substring(5).trim());
+            Match m = t.matches().get(index);
             moving.set(-1);
             synchronized (lock) {
                 current[1] = System.nanoTime();
-                current[0] = m.hashCode() & Integer.MAX_VALUE;
+                current[0] = index;
             }
             List<Negotiator> watched = new ArrayList<>();
             List<Negotiator> ns;

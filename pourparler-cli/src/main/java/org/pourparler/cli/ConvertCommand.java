@@ -60,13 +60,7 @@ final class ConvertCommand implements Callable<Integer> {
         if (Files.exists(out) && !Files.isDirectory(out)) {
             throw new Main.UserException(out + ": --out must be a folder, but this is a file");
         }
-        if (!force) {
-            for (String name : written.files().keySet()) {
-                if (Files.exists(out.resolve(name))) {
-                    throw new Main.UserException(out.resolve(name) + " already exists: choose another --out or add --force");
-                }
-            }
-        }
+        for (String name : written.files().keySet()) OutputFiles.checkWritable(out.resolve(name), "--out", force, input.path);
         try {
             Files.createDirectories(out);
             for (Map.Entry<String, String> f : written.files().entrySet()) {

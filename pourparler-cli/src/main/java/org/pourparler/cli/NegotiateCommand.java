@@ -2,10 +2,7 @@ package org.pourparler.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -31,7 +28,6 @@ import org.pourparler.negotiation.Protocol;
 import org.pourparler.negotiation.Session;
 import org.pourparler.negotiation.SessionResult;
 import org.pourparler.negotiation.TraceEntry;
-import org.pourparler.tournament.ResultsTable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -204,7 +200,7 @@ final class NegotiateCommand implements Callable<Integer> {
             text(s, ns, r, moves, out);
         }
         if (trace != null) {
-            moves.finish(r);
+            moves.finish();
             spec.commandLine().getErr().println("wrote " + trace);
         }
         if (plot != null) {
@@ -322,7 +318,7 @@ final class NegotiateCommand implements Callable<Integer> {
 
         List<String> probeAnswers() { return answers; }
 
-        void finish(SessionResult r) throws Main.UserException {
+        void finish() throws Main.UserException {
             if (file != null) file.close(true);
         }
 

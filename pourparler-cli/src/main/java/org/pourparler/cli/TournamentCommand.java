@@ -61,8 +61,8 @@ final class TournamentCommand implements Callable<Integer> {
     CommandSpec spec;
 
     /** What a run writes into its folder besides results.csv (which only --resume continues). */
-    static final List<String> WRITTEN = List.of("spec.yaml", "results.parquet", "ranking.csv", "pairwise.csv", "ranking.svg",
-            "pairwise.svg");
+    static final List<String> WRITTEN = List.of("spec.yaml", "results.parquet", "ranking.csv", "pairwise.csv", "comparisons.csv",
+            "scenarios.csv", "ranking.svg", "pairwise.svg");
 
     /** Refuses to start a new run over files in {@code dir} it would replace, unless --force (never the specification). */
     private void checkFresh(Path dir) throws Main.UserException {
@@ -101,7 +101,7 @@ final class TournamentCommand implements Callable<Integer> {
             if (!resume) {
                 throw new Main.UserException(results + " exists: add --resume to continue that run, or choose another --out");
             }
-            if (Files.exists(savedSpec) && !Files.readString(savedSpec, StandardCharsets.UTF_8).equals(specText)) {
+            if (Files.exists(savedSpec) && !SourceFiles.read(savedSpec).equals(specText)) {
                 throw new Main.UserException("--resume: " + savedSpec + " differs from " + specFile
                         + "; a run resumes only with the specification it started with");
             }
@@ -239,6 +239,11 @@ final class TournamentCommand implements Callable<Integer> {
     }
 
     static List<ResultRow> read(Path results) throws Main.UserException {
+        try {
+            SourceFiles.requireRegularFile(results);
+        } catch (org.pourparler.io.ScenarioFormatException e) {
+            throw new Main.UserException(e.getMessage());
+        }
         try {
             return ResultsTable.parse(Files.readString(results, StandardCharsets.UTF_8));
         } catch (IOException e) {

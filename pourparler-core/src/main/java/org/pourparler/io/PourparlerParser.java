@@ -32,12 +32,20 @@ final class PourparlerParser {
     static final int MAX_DEPTH = 64;
     /** Most values (scalars, lists, mappings) in one file. */
     static final int MAX_VALUES = 2_000_000;
+    /** Longest string value or key, in characters (a label, a name, a note). */
+    static final int MAX_STRING_CHARS = 1 << 20;
+    /**
+     * Longest line of a YAML file, in characters. SnakeYAML's reader takes time quadratic in the
+     * length of a scalar written on one line (4 MB: 16 s), so longer lines are refused before it
+     * sees them; a long text fits in a block scalar ({@code |}), whose lines it reads in linear time.
+     */
+    static final int MAX_YAML_LINE_CHARS = 100_000;
 
     private static final StreamReadConstraints LIMITS = StreamReadConstraints.builder()
             .maxNestingDepth(MAX_DEPTH)
             .maxNumberLength(PourparlerNumbers.MAX_NUMBER_CHARS)
-            .maxStringLength((int) SourceFiles.MAX_BYTES)
-            .maxNameLength(1 << 20)
+            .maxStringLength(MAX_STRING_CHARS)
+            .maxNameLength(MAX_STRING_CHARS)
             .maxDocumentLength(SourceFiles.MAX_BYTES)
             .build();
 
@@ -79,6 +87,22 @@ final class PourparlerParser {
         return o;
     }
 
+    /** Refuses a YAML line longer than {@link #MAX_YAML_LINE_CHARS}, in one linear pass, before SnakeYAML reads it. */
+    private static void checkLineLengths(String text, String source) throws ScenarioFormatException {
+        int line = 1;
+        int start = 0;
+        for (int i = 0, n = text.length(); i <= n; i++) {
+            if (i == n || text.charAt(i) == '\n') {
+                if (i - start > MAX_YAML_LINE_CHARS) {
+                    throw new ScenarioFormatException(source, "line " + line, "is " + (i - start) + " characters long; YAML lines "
+                            + "are limited to " + MAX_YAML_LINE_CHARS + " (write a long text as a block scalar, '|', over several lines)");
+                }
+                line++;
+                start = i + 1;
+            }
+        }
+    }
+
     /** Parses {@code text}; {@code json} chooses the JSON parser (precise JSON errors) over YAML. */
     static PourparlerNode parse(String text, String source, boolean json) throws ScenarioFormatException {
         if (text.length() > SourceFiles.MAX_BYTES) {
@@ -86,6 +110,7 @@ final class PourparlerParser {
                     + " characters long; scenario files are limited to " + SourceFiles.MAX_BYTES);
         }
         if (!text.isEmpty() && text.charAt(0) == '\uFEFF') text = text.substring(1);
+        if (!json) checkLineLengths(text, source);
         PourparlerParser p = new PourparlerParser(source);
         JsonParser jp = null;
         try {
@@ -156,6 +181,10 @@ final class PourparlerParser {
                     String key = jp.currentName();
                     int keyLine = line(jp);
                     int keyColumn = column(jp);
+                    if (key.length() > MAX_STRING_CHARS) {
+                        throw new ScenarioFormatException(source, PourparlerNode.where(path, keyLine, keyColumn), "a key is "
+                                + key.length() + " characters long; keys and values are limited to " + MAX_STRING_CHARS);
+                    }
                     String childPath = PourparlerNode.child(path, key);
                     if (entries.containsKey(key)) {
                         throw new ScenarioFormatException(source, PourparlerNode.where(childPath, keyLine, keyColumn),
@@ -183,8 +212,15 @@ final class PourparlerParser {
                 }
                 return new ListNode(path, line, column, items);
             }
-            case VALUE_STRING:
-                return new ScalarNode(path, line, column, ScalarKind.TEXT, jp.getText());
+            case VALUE_STRING: {
+                // Jackson's string limit is not applied to YAML scalars: checked here for both syntaxes
+                String text = jp.getText();
+                if (text.length() > MAX_STRING_CHARS) {
+                    throw new ScenarioFormatException(source, PourparlerNode.where(path, line, column), "the value is "
+                            + text.length() + " characters long; values are limited to " + MAX_STRING_CHARS);
+                }
+                return new ScalarNode(path, line, column, ScalarKind.TEXT, text);
+            }
             case VALUE_NUMBER_INT:
             case VALUE_NUMBER_FLOAT:
                 return new ScalarNode(path, line, column, ScalarKind.NUMBER, jp.getText());

@@ -90,11 +90,12 @@ public final class Scenarios {
                         Format.GENIUSWEB);
             }
             case "xml" -> {
-                // GENIUS profiles embed the issues, so a profile file alone is a one-party scenario
+                // a profile file alone is a one-party scenario, on the domain beside it (or the issues it embeds)
                 String text = SourceFiles.read(path);
                 boolean profile = text.contains("<weight") || text.contains("evaluation=") || text.contains("<utility ")
                         || text.contains("hyperRectangle");
-                return loaded(GeniusXml.read(path, profile ? List.of(path) : List.of(), conventions), Format.GENIUS);
+                return loaded(profile ? GeniusXml.readProfile(path, conventions) : GeniusXml.read(path, List.of(), conventions),
+                        Format.GENIUS);
             }
             default -> throw new ScenarioFormatException(name, null,
                     "unknown kind of file: expected .yaml/.yml or .json (Pourparler), .xml (GENIUS) or .json (GeniusWeb), or a folder");

@@ -25,9 +25,7 @@ public final class SourceFiles {
     public static String read(Path file, long maxBytes) throws ScenarioFormatException {
         String name = file.toString();
         try {
-            if (Files.isDirectory(file)) {
-                throw new ScenarioFormatException(name, null, "is a folder, not a file");
-            }
+            requireRegularFile(file);
             long size = Files.size(file);
             if (size > maxBytes) {
                 throw new ScenarioFormatException(name, null, "is " + size + " bytes; scenario files are limited to "
@@ -46,6 +44,19 @@ public final class SourceFiles {
         } catch (IOException e) {
             throw new ScenarioFormatException(name, null, "cannot be read: " + e.getMessage());
         }
+    }
+
+    /**
+     * Refuses anything but a regular file (after links): a folder, and above all a FIFO, a device or a
+     * socket, whose reading would block forever or never end.
+     */
+    public static void requireRegularFile(Path file) throws ScenarioFormatException {
+        String name = file.toString();
+        if (Files.isRegularFile(file)) return;
+        if (Files.isDirectory(file)) throw new ScenarioFormatException(name, null, "is a folder, not a file");
+        if (!Files.exists(file)) throw new ScenarioFormatException(name, null, "no such file");
+        throw new ScenarioFormatException(name, null, "is not a regular file (a FIFO, a device or a socket); "
+                + "only regular files are read");
     }
 
     static String decode(byte[] bytes) {

@@ -23,6 +23,9 @@ import org.pourparler.negotiation.Negotiator;
  * depend on the number of threads. A watchdog abandons a negotiation that runs past the
  * specification's time limit (an agent that never returns): its rows record a "hung" fault against
  * the agent that was moving, a fresh worker replaces the stuck one, and the tournament goes on.
+ * The stuck thread is stopped where the JVM still can (Java 19 and earlier) and left as a daemon
+ * otherwise; negotiations of untrusted agents go through an {@link Isolation} (a child JVM that can
+ * be killed) instead.
  */
 public final class LocalRunner {
 

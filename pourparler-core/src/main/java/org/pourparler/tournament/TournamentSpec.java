@@ -45,7 +45,7 @@ public record TournamentSpec(String name, long seed, List<ScenarioRef> scenarios
     /** A specification under our conventions. */
     public TournamentSpec(String name, long seed, List<ScenarioRef> scenarios, List<AgentRef> agents, Protocol protocol,
                           Deadline deadline, int repetitions, boolean rotateRoles, boolean selfPlay,
-                          Session.NoAgreement noAgreement, int probes, double timeLimit, double timeBudget, Path base) {
+                          NoAgreement noAgreement, int probes, double timeLimit, double timeBudget, Path base) {
         this(name, seed, scenarios, agents, protocol, deadline, repetitions, rotateRoles, selfPlay, noAgreement, probes, timeLimit,
                 timeBudget, base, Conventions.POURPARLER);
     }

@@ -77,7 +77,7 @@ class ConventionsTest {
                 SessionTest.scripted(Action.offer(7), Action.accept())), Deadline.rounds(9),
                 Session.Options.defaults().withConventions(Conventions.GENIUS));
         assertThat(r.rounds()).isEqualTo(2);
-        assertThat(r.utilities()[0]).isCloseTo(0.7 * Math.pow(0.5, 0.2), within(1e-12));
+        assertThat(r.payoff(0)).isCloseTo(0.7 * Math.pow(0.5, 0.2), within(1e-12));
     }
 
     @Test
@@ -99,6 +99,7 @@ class ConventionsTest {
             public int probesLeft() { return 0; }
             public java.util.Optional<Action.Commit> commitment() { return java.util.Optional.empty(); }
             public ProfileStore store() { return null; }
+            public NoAgreement noAgreement() { return NoAgreement.RESERVATION; }
             public java.util.random.RandomGenerator random() { return null; }
         }.conventions()).isEqualTo(Conventions.POURPARLER);
     }

@@ -192,6 +192,60 @@ public final class GeniusXml {
         return assemble(domain, profiles, false, warnings, conventions);
     }
 
+    /**
+     * Reads one profile file as a one-party scenario. Its domain is found as GENIUS keeps it: the
+     * domain file beside it (in its folder) that it fits, when there is exactly one; otherwise the
+     * issues the profile embeds (GENIUS writes every issue and value into a profile), with a warning.
+     *
+     * @throws ScenarioFormatException when the file is missing, defective or not a profile
+     */
+    public static ReadResult readProfile(Path profileFile) throws ScenarioFormatException {
+        return readProfile(profileFile, Conventions.POURPARLER);
+    }
+
+    /** As {@link #readProfile(Path)}, under the given conventions (see {@link #readFolder(Path, String, Conventions)}). */
+    public static ReadResult readProfile(Path profileFile, Conventions conventions) throws ScenarioFormatException {
+        Source profile = source(profileFile);
+        if (!GeniusProfile.looksLikeProfile(profile.parsed().root())) {
+            throw new ScenarioFormatException(profile.label(), null, "is not a GENIUS preference profile (a <utility_space> with "
+                    + "weights, evaluations or a nonlinear utility)");
+        }
+        List<ReadResult> fits = new ArrayList<>();
+        Path dir = profileFile.toAbsolutePath().getParent();
+        List<Path> siblings = List.of();
+        if (dir != null) {
+            try (Stream<Path> s = Files.list(dir)) {
+                siblings = s.filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".xml"))
+                        .filter(Files::isRegularFile).filter(p -> !p.getFileName().equals(profileFile.getFileName()))
+                        .sorted(Comparator.comparing(p -> p.getFileName().toString())).limit(200).toList();
+            } catch (IOException e) {
+                siblings = List.of();          // no folder to search: the embedded issues below
+            }
+        }
+        for (Path p : siblings) {
+            Source d;
+            try {
+                d = source(p);
+            } catch (ScenarioFormatException e) {
+                continue;                      // not a readable XML file: not the domain
+            }
+            XmlElement root = d.parsed().root();
+            boolean isDomain = !GeniusProfile.looksLikeProfile(root) && (root.name().equals("negotiation_template")
+                    || (root.name().equals("utility_space") && root.descendant("issue") != null));
+            if (!isDomain) continue;
+            try {
+                fits.add(assemble(d, List.of(profile), false, new ArrayList<>(), conventions));
+            } catch (ScenarioFormatException e) {
+                // written for another domain
+            }
+        }
+        if (fits.size() == 1) return fits.get(0);
+        List<String> warnings = new ArrayList<>();
+        warnings.add(profile.label() + ": " + (fits.isEmpty() ? "no domain file beside it fits it" : fits.size()
+                + " domain files beside it fit it") + "; its domain is read from the issues it embeds");
+        return assemble(profile, List.of(profile), false, warnings, true, List.of(profile.stem()), conventions);
+    }
+
     private static Source source(Path p) throws ScenarioFormatException {
         String text = SourceFiles.read(p);
         return new Source(p.toString(), FileNames.stem(p.getFileName().toString()), SafeXml.parse(p.toString(), text));
@@ -215,20 +269,20 @@ public final class GeniusXml {
         for (Map.Entry<String, String> e : new TreeMap<>(profileXmlByName).entrySet()) {
             profiles.add(new Source(e.getKey(), FileNames.stem(e.getKey()), SafeXml.parse(e.getKey(), e.getValue())));
         }
-        return assemble(domain, profiles, false, warnings, profiles.stream().map(Source::stem).toList(), Conventions.POURPARLER);
+        return assemble(domain, profiles, false, warnings, false, profiles.stream().map(Source::stem).toList(), Conventions.POURPARLER);
     }
 
     private static ReadResult assemble(Source domain, List<Source> profiles, boolean skipMismatches,
                                        List<String> warnings, Conventions conventions) throws ScenarioFormatException {
-        return assemble(domain, profiles, skipMismatches, warnings,
+        return assemble(domain, profiles, skipMismatches, warnings, false,
                 FileNames.partyNames(domain.stem(), profiles.stream().map(Source::stem).toList()), conventions);
     }
 
     private static ReadResult assemble(Source domain, List<Source> profiles, boolean skipMismatches,
-                                       List<String> warnings, List<String> partyNames, Conventions conventions)
+                                       List<String> warnings, boolean embedded, List<String> partyNames, Conventions conventions)
             throws ScenarioFormatException {
         XmlElement root = domain.parsed().root();
-        if (GeniusProfile.looksLikeProfile(root)
+        if ((!embedded && GeniusProfile.looksLikeProfile(root))
                 || !(root.name().equals("negotiation_template") || root.name().equals("utility_space"))) {
             throw new ScenarioFormatException(domain.label(), root.where(), "is not a GENIUS domain file (expected"
                     + " <negotiation_template> holding a <utility_space> with issues and no preferences)");
