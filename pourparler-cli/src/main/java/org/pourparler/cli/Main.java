@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.util.Properties;
-import org.pourparler.io.ScenarioFormatException;
+import org.pourparler.model.PourparlerException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -42,7 +42,7 @@ public final class Main implements Runnable {
         cl.setErr(Terminal.guard(err));
         cl.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-            if (ex instanceof ScenarioFormatException || ex instanceof UserException) {
+            if (ex instanceof PourparlerException) {       // every error a user can cause, the CLI's own included
                 commandLine.getErr().println("error: " + ex.getMessage());
                 return USER_ERROR;
             }
@@ -57,10 +57,10 @@ public final class Main implements Runnable {
     }
 
     /** An error the user can fix, with a message that says how. */
-    static final class UserException extends Exception {
+    static final class UserException extends PourparlerException {
         private static final long serialVersionUID = 1L;
 
-        UserException(String message) { super(message); }
+        UserException(String message) { super(message, null); }
     }
 
     static final class Version implements CommandLine.IVersionProvider {

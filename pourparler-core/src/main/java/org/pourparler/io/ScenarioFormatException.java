@@ -1,10 +1,12 @@
 package org.pourparler.io;
 
+import org.pourparler.model.PourparlerException;
+
 /**
  * A scenario file that cannot be read or written as asked: names the file, the place in it (a line,
  * an element or a field path) and the problem. The CLI prints {@link #getMessage()} and exits with 2.
  */
-public class ScenarioFormatException extends Exception {
+public class ScenarioFormatException extends PourparlerException {
     private static final long serialVersionUID = 1L;
     private final String source;
     private final String location;
