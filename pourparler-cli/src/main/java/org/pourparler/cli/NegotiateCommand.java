@@ -1,15 +1,11 @@
 package org.pourparler.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.pourparler.negotiation.NoAgreement;
 import org.pourparler.negotiation.PartyResult;
@@ -18,6 +14,7 @@ import org.pourparler.agents.Agents;
 import org.pourparler.agents.OfferIndex;
 import org.pourparler.analysis.AgreementAnalysis;
 import org.pourparler.negotiation.ProfileCache;
+import org.pourparler.io.ResultsJson;
 import org.pourparler.io.Scenarios;
 import org.pourparler.model.Party;
 import org.pourparler.model.Scenario;
@@ -195,7 +192,7 @@ final class NegotiateCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         if (output.format == OutputFormat.json) {
-            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(json(s, r)));
+            out.println(ResultsJson.write(ResultsJson.session(s, r)));
         } else {
             text(s, ns, r, moves, out);
         }
@@ -208,48 +205,6 @@ final class NegotiateCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("wrote " + plot);
         }
         return 0;
-    }
-
-    static Map<String, Object> json(Scenario s, SessionResult r) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("protocol", r.protocol().id());
-        m.put("agreement", r.agreement() == null ? null : AnalyzeCommand.labels(r.agreement().toArray(), s.domain()));
-        m.put("parties", s.parties().stream().map(Party::name).toList());
-        m.put("utilities", r.payoffs());          // the payoffs, kept under their first name: fields are only ever added
-        m.put("rounds", r.rounds());
-        m.put("time", r.time());
-        m.put("seconds", r.seconds());
-        m.put("ending", r.ending());
-        if (r.protocol() == Protocol.TEST_THE_WATERS) m.put("zoneExists", r.zoneExists());
-        m.put("results", r.parties().stream().map(p -> {
-            Map<String, Object> e = new LinkedHashMap<>();
-            e.put("party", p.party());
-            e.put("role", p.role().name().toLowerCase(Locale.ROOT));
-            e.put("utility", p.utility());
-            e.put("payoff", p.payoff());
-            e.put("advantage", number(p.advantage()));
-            e.put("utilityAdvantage", number(p.utilityAdvantage()));
-            return e;
-        }).toList());
-        Map<String, Object> metrics = new LinkedHashMap<>();
-        metrics.put("advantage", r.parties().stream().map(p -> number(p.advantage())).toList());
-        metrics.put("welfare", r.metrics().welfare());
-        metrics.put("utilityWelfare", r.metrics().utilityWelfare());
-        metrics.put("distancePareto", number(r.metrics().distancePareto()));
-        metrics.put("distanceNash", number(r.metrics().distanceNash()));
-        metrics.put("distanceKalaiSmorodinsky", number(r.metrics().distanceKalaiSmorodinsky()));
-        m.put("metrics", metrics);
-        if (r.fault() == null) {
-            m.put("fault", null);
-        } else {
-            Map<String, Object> f = new LinkedHashMap<>();
-            f.put("party", s.negotiators().get(r.fault().party()).name());
-            f.put("agent", r.fault().negotiator());
-            f.put("kind", r.fault().kind());
-            f.put("message", r.fault().message());
-            m.put("fault", f);
-        }
-        return m;
     }
 
     private void text(Scenario s, List<Negotiator> ns, SessionResult r, Moves moves, PrintWriter out) {
@@ -334,8 +289,4 @@ final class NegotiateCommand implements Callable<Integer> {
     }
 
 
-    /** A number for JSON: null when undefined (NaN). */
-    private static Double number(double d) {
-        return Double.isNaN(d) ? null : d;
-    }
 }

@@ -1,0 +1,102 @@
+package org.pourparler.io;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.pourparler.model.Domain;
+import org.pourparler.model.Outcome;
+import org.pourparler.model.Party;
+import org.pourparler.model.Scenario;
+import org.pourparler.negotiation.PartyResult;
+import org.pourparler.negotiation.Protocol;
+import org.pourparler.negotiation.SessionResult;
+
+/**
+ * The JSON vocabulary of results, built once here for every shell (the CLI's {@code --format json},
+ * the server's API): a session's result as {@code "format": "pourparler-session/1"}, packages as
+ * {@code {issue: option}}, undefined numbers (NaN) as {@code null}. Versioned: a field's meaning never
+ * changes within a version; fields are only ever added. docs/cli.md shows each document.
+ *
+ * <pre>{@code
+ * String json = ResultsJson.write(ResultsJson.session(scenario, result));
+ * }</pre>
+ */
+public final class ResultsJson {
+    /** The version of a session document. */
+    public static final String SESSION_FORMAT = "pourparler-session/1";
+
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private ResultsJson() { }
+
+    /** A package as {@code {issue name: option label}}, in issue order. */
+    public static Map<String, String> outcome(Domain d, Outcome o) {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (int i = 0; i < o.size(); i++) m.put(d.issue(i).name(), d.issue(i).label(o.value(i)));
+        return m;
+    }
+
+    /** A session's result: protocol, agreement, every party's figures, metrics, ending and fault. */
+    public static Map<String, Object> session(Scenario s, SessionResult r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("format", SESSION_FORMAT);
+        m.put("protocol", r.protocol().id());
+        m.put("agreement", r.agreement() == null ? null : outcome(s.domain(), r.agreement()));
+        m.put("parties", s.parties().stream().map(Party::name).toList());
+        m.put("utilities", r.payoffs());          // the payoffs, under their first name: fields are only ever added
+        m.put("rounds", r.rounds());
+        m.put("time", r.time());
+        m.put("seconds", r.seconds());
+        m.put("ending", r.ending());
+        if (r.protocol() == Protocol.TEST_THE_WATERS) m.put("zoneExists", r.zoneExists());
+        m.put("results", r.parties().stream().map(ResultsJson::party).toList());
+        Map<String, Object> metrics = new LinkedHashMap<>();
+        metrics.put("advantage", r.parties().stream().map(p -> number(p.advantage())).toList());
+        metrics.put("welfare", r.metrics().welfare());
+        metrics.put("utilityWelfare", r.metrics().utilityWelfare());
+        metrics.put("distancePareto", number(r.metrics().distancePareto()));
+        metrics.put("distanceNash", number(r.metrics().distanceNash()));
+        metrics.put("distanceKalaiSmorodinsky", number(r.metrics().distanceKalaiSmorodinsky()));
+        m.put("metrics", metrics);
+        if (r.fault() == null) {
+            m.put("fault", null);
+        } else {
+            Map<String, Object> f = new LinkedHashMap<>();
+            f.put("party", s.negotiators().get(r.fault().party()).name());
+            f.put("agent", r.fault().negotiator());
+            f.put("kind", r.fault().kind());
+            f.put("message", r.fault().message());
+            m.put("fault", f);
+        }
+        return m;
+    }
+
+    private static Map<String, Object> party(PartyResult p) {
+        Map<String, Object> e = new LinkedHashMap<>();
+        e.put("party", p.party());
+        e.put("role", p.role().name().toLowerCase(Locale.ROOT));
+        e.put("utility", number(p.utility()));
+        e.put("payoff", number(p.payoff()));
+        e.put("advantage", number(p.advantage()));
+        e.put("utilityAdvantage", number(p.utilityAdvantage()));
+        return e;
+    }
+
+    /** A number, or null when undefined (NaN): JSON has no NaN. */
+    public static Double number(double d) {
+        return Double.isNaN(d) ? null : d;
+    }
+
+    /** Indented JSON text of a document built here. */
+    public static String write(Object document) {
+        try {
+            return MAPPER.writeValueAsString(document);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a results document that Jackson cannot write: " + e.getMessage(), e);
+        }
+    }
+
+}
