@@ -61,7 +61,10 @@ final class TournamentCommand implements Callable<Integer> {
     CommandSpec spec;
 
     /** What a run writes into its folder besides results.csv (which only --resume continues). */
-    static final List<String> WRITTEN = List.of("spec.yaml", "results.parquet", "ranking.csv", "pairwise.csv", "comparisons.csv",
+    /** Wall-clock seconds per negotiation, the one thing of a run that differs between machines and runs. */
+    static final String TIMINGS = "timings.csv";
+
+    static final List<String> WRITTEN = List.of("spec.yaml", TIMINGS, "results.parquet", "ranking.csv", "pairwise.csv", "comparisons.csv",
             "scenarios.csv", "ranking.svg", "pairwise.svg");
 
     /** Refuses to start a new run over files in {@code dir} it would replace, unless --force (never the specification). */
@@ -117,6 +120,7 @@ final class TournamentCommand implements Callable<Integer> {
                 Files.createDirectories(dir);
                 Files.writeString(savedSpec, specText, StandardCharsets.UTF_8);
                 Files.writeString(results, ResultsTable.header(), StandardCharsets.UTF_8);
+                Files.writeString(dir.resolve(TIMINGS), "match,seconds\n", StandardCharsets.UTF_8);
             } catch (IOException e) {
                 throw new Main.UserException("cannot write to --out " + dir + ": " + e.getMessage());
             }
@@ -126,6 +130,8 @@ final class TournamentCommand implements Callable<Integer> {
         long started = System.nanoTime();
         LocalRunner.Summary summary;
         try (Writer w = Files.newBufferedWriter(results, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+             Writer timings = Files.newBufferedWriter(dir.resolve(TIMINGS), StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                     StandardOpenOption.APPEND);
              ProgressBar bar = progressBar(todo)) {
             Object lock = new Object();
             boolean[] closed = {false};
@@ -135,6 +141,7 @@ final class TournamentCommand implements Callable<Integer> {
                     closed[0] = true;
                     try {
                         w.flush();
+                        timings.flush();
                     } catch (IOException ignored) {
                         // nothing more can be done while the process exits
                     }
@@ -145,15 +152,17 @@ final class TournamentCommand implements Callable<Integer> {
             long[] flushed = {System.nanoTime()};
             // class: agents are outside code: their negotiations run in child JVMs (docs/negotiation.md)
             AgentProcesses isolation = AgentProcesses.needed(t) ? new AgentProcesses(t, specFile) : null;
-            summary = LocalRunner.run(t, done, n, (Match m, List<ResultRow> rows) -> {
+            summary = LocalRunner.run(t, done, n, (Match m, List<ResultRow> rows, double took) -> {
                 String lines = ResultsTable.lines(rows);
                 synchronized (lock) {
                     if (closed[0] || failure[0] != null) return;
                     try {
                         w.write(lines);
+                        timings.write(ResultsTable.field(m.id()) + "," + took + "\n");
                         // to disk at most every 0.2 s: a hard kill loses at most that much work (resume replays it)
                         if (System.nanoTime() - flushed[0] > 200_000_000L) {
                             w.flush();
+                            timings.flush();
                             flushed[0] = System.nanoTime();
                         }
                     } catch (IOException e) {

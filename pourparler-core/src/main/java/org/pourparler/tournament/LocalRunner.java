@@ -29,10 +29,13 @@ import org.pourparler.negotiation.Negotiator;
  */
 public final class LocalRunner {
 
-    /** Receives each negotiation's rows as it completes; calls are serialised. */
+    /**
+     * Receives each negotiation's rows as it completes, with the wall-clock seconds it took (which no
+     * row holds: rows are the same on every machine); calls are serialised.
+     */
     @FunctionalInterface
     public interface Listener {
-        void completed(Match match, List<ResultRow> rows);
+        void completed(Match match, List<ResultRow> rows, double seconds);
     }
 
     /** What a run did. */
@@ -94,6 +97,7 @@ public final class LocalRunner {
         for (Match m : todo) {
             if (isolation.isolates(m)) {
                 pool.execute(() -> {
+                    long started = System.nanoTime();
                     List<ResultRow> rows;
                     try {
                         rows = isolation.play(m);
@@ -101,8 +105,9 @@ public final class LocalRunner {
                         rows = t.failed(m, "", "error", e.toString());
                     }
                     if (!rows.isEmpty() && rows.get(0).fault().startsWith("hung")) hung.incrementAndGet();
+                    double seconds = (System.nanoTime() - started) / 1e9;
                     synchronized (sink) {
-                        listener.completed(m, rows);
+                        listener.completed(m, rows, seconds);
                     }
                     if (remaining.get(m.scenario()).decrementAndGet() == 0) t.release(m.scenario());
                     finished.countDown();
@@ -131,8 +136,9 @@ public final class LocalRunner {
                     // the worker retires rather than risk a late stop landing in another negotiation
                     throw new Retired();
                 }
+                double seconds = (System.nanoTime() - run.started()) / 1e9;
                 synchronized (sink) {
-                    listener.completed(m, rows);
+                    listener.completed(m, rows, seconds);
                 }
                 if (remaining.get(m.scenario()).decrementAndGet() == 0) t.release(m.scenario());
                 finished.countDown();
@@ -154,7 +160,7 @@ public final class LocalRunner {
                     List<ResultRow> rows = t.failed(m, who, "hung", "the negotiation did not finish within the time limit of "
                             + t.spec().timeLimit() + " s" + (who.isEmpty() ? "" : "; " + who + " was moving"));
                     synchronized (sink) {
-                        listener.completed(m, rows);
+                        listener.completed(m, rows, (now - r.started()) / 1e9);
                     }
                     hung.incrementAndGet();
                     if (remaining.get(m.scenario()).decrementAndGet() == 0) t.release(m.scenario());

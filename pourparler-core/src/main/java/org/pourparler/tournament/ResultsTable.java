@@ -14,7 +14,7 @@ public final class ResultsTable {
     /** Column names, also used for Parquet. */
     public static final List<String> COLUMNS = List.of("match", "scenario", "repetition", "seed", "protocol", "position", "party",
             "role", "agent", "opponents", "agreement", "outcome", "utility", "payoff", "advantage", "utilityAdvantage", "welfare",
-            "utilityWelfare", "rounds", "time", "seconds",
+            "utilityWelfare", "rounds", "time",
             "distancePareto", "distanceNash", "distanceKalaiSmorodinsky", "ending", "faultAgent", "fault");
 
     private ResultsTable() { }
@@ -46,7 +46,7 @@ public final class ResultsTable {
                     .append(number(r.utility())).append(',').append(number(r.payoff())).append(',').append(number(r.advantage()))
                     .append(',').append(number(r.utilityAdvantage())).append(',').append(number(r.welfare())).append(',')
                     .append(number(r.utilityWelfare()))
-                    .append(',').append(r.rounds()).append(',').append(number(r.time())).append(',').append(number(r.seconds()))
+                    .append(',').append(r.rounds()).append(',').append(number(r.time()))
                     .append(',').append(number(r.distancePareto())).append(',').append(number(r.distanceNash())).append(',')
                     .append(number(r.distanceKalaiSmorodinsky())).append(',').append(field(r.ending())).append(',')
                     .append(field(r.faultAgent())).append(',').append(field(r.fault())).append('\n');
@@ -78,7 +78,7 @@ public final class ResultsTable {
                         parseNumber(f.get(12)), parseNumber(f.get(13)), parseNumber(f.get(14)), parseNumber(f.get(15)),
                         parseNumber(f.get(16)), parseNumber(f.get(17)), Integer.parseInt(f.get(18)),
                         parseNumber(f.get(19)), parseNumber(f.get(20)), parseNumber(f.get(21)), parseNumber(f.get(22)),
-                        parseNumber(f.get(23)), f.get(24), f.get(25), f.get(26)));
+                        f.get(23), f.get(24), f.get(25)));
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException("record " + (i + 1) + ": " + e.getMessage());
             }

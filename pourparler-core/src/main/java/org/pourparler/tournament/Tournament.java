@@ -142,17 +142,17 @@ public final class Tournament {
         }
         Evaluation e = Evaluation.of(s, basis(m.scenario()), spec.noAgreement(), Optional.ofNullable(r.agreement()), r.time(),
                 r.atDeadline());
-        return rows(m, r.agreement(), e, r.rounds(), r.time(), r.seconds(), r.ending(), faultAgent, fault);
+        return rows(m, r.agreement(), e, r.rounds(), r.time(), r.ending(), faultAgent, fault);
     }
 
     /** The rows of a negotiation that produced no session result (it could not run, or was abandoned as hung). */
     public List<ResultRow> failed(Match m, String faultAgent, String kind, String message) {
         Scenario s = scenarios.get(m.scenario()).scenario();
         Evaluation e = Evaluation.of(s, basis(m.scenario()), spec.noAgreement(), Optional.empty(), 0, false);
-        return rows(m, null, e, 0, 0, 0, "fault", faultAgent, kind + ": " + message);
+        return rows(m, null, e, 0, 0, "fault", faultAgent, kind + ": " + message);
     }
 
-    private List<ResultRow> rows(Match m, Outcome agreement, Evaluation e, int rounds, double time, double seconds, String ending,
+    private List<ResultRow> rows(Match m, Outcome agreement, Evaluation e, int rounds, double time, String ending,
                                  String faultAgent, String fault) {
         Scenario s = scenarios.get(m.scenario()).scenario();
         SessionResult.Metrics metrics = e.metrics();
@@ -171,7 +171,7 @@ public final class Tournament {
             out.add(new ResultRow(m.id(), scenarios.get(m.scenario()).key(), m.repetition(), m.seed(), spec.protocol().id(), k,
                     party.name(), negotiator ? "negotiator" : "ratifier", agent, String.join("+", others), agreement != null, outcome,
                     pr.utility(), pr.payoff(), pr.advantage(), pr.utilityAdvantage(), metrics.welfare(), metrics.utilityWelfare(),
-                    rounds, time, seconds, metrics.distancePareto(), metrics.distanceNash(), metrics.distanceKalaiSmorodinsky(),
+                    rounds, time, metrics.distancePareto(), metrics.distanceNash(), metrics.distanceKalaiSmorodinsky(),
                     ending, faultAgent, fault));
             if (negotiator) position++;
         }

@@ -62,7 +62,7 @@ class TournamentIdentityTest {
         Set<String> done = new HashSet<>();
         for (ResultRow r : rows) done.add(r.match());
         assertThat(done).isEqualTo(ids);
-        assertThat(LocalRunner.run(t, done, 1, (m, r) -> { }).played()).isZero();
+        assertThat(LocalRunner.run(t, done, 1, (m, r, seconds) -> { }).played()).isZero();
         assertThat(rows).filteredOn(r -> r.agent().equals("a+b|c%")).hasSize(2 * 2 * 4);
         assertThat(ResultsTable.parse(ResultsTable.header() + ResultsTable.lines(rows))).isEqualTo(rows);
     }
@@ -79,7 +79,7 @@ class TournamentIdentityTest {
         List<String> texts = List.of("=HYPERLINK(\"http://x\",\"y\")", "+1", "-2", "@SUM(A1)", "\tx", "\rx", "'quoted", "''", "plain",
                 "", "a=b");
         for (String s : texts) {
-            ResultRow r = new ResultRow(s + "|m", s, 0, 1, "alternating", 0, s, "negotiator", s, s, true, s, -0.5, -0.25, -1.0, -0.5, 0.25, -2.5, 3, 0.5, 0,
+            ResultRow r = new ResultRow(s + "|m", s, 0, 1, "alternating", 0, s, "negotiator", s, s, true, s, -0.5, -0.25, -1.0, -0.5, 0.25, -2.5, 3, 0.5,
                     Double.NaN, -1e-9, 0.1, s, s, s);
             String line = ResultsTable.lines(List.of(r));
             for (String cell : cells(line)) {

@@ -118,12 +118,12 @@ class TournamentTest {
 
     static List<ResultRow> runAll(Tournament t, Set<String> done, int threads) {
         List<ResultRow> rows = new ArrayList<>();
-        LocalRunner.run(t, done, threads, (m, r) -> rows.addAll(r));
+        LocalRunner.run(t, done, threads, (m, r, seconds) -> rows.addAll(r));
         return rows;
     }
 
     static List<ResultRow> normalised(List<ResultRow> rows) {
-        return rows.stream().map(ResultRow::withoutSeconds)
+        return rows.stream()
                 .sorted(Comparator.comparing(ResultRow::match).thenComparingInt(ResultRow::position)).toList();
     }
 
@@ -192,7 +192,7 @@ class TournamentTest {
                 s.selfPlay(), s.noAgreement(), s.probes(), s.timeLimit(), s.timeBudget(), s.base());
         Tournament t = Tournament.of(bad, TournamentFormat.load(s).scenarios(), factory);
         List<ResultRow> rows = new ArrayList<>();
-        LocalRunner.Summary summary = LocalRunner.run(t, Set.of(), 2, (m, r) -> rows.addAll(r));
+        LocalRunner.Summary summary = LocalRunner.run(t, Set.of(), 2, (m, r, seconds) -> rows.addAll(r));
         assertThat(summary.played()).isEqualTo(t.matches().size()).isEqualTo(12);
         // the sleeper hangs every negotiation it reaches: all 6, except the 2 where thrower or cheater moves first and faults
         assertThat(summary.hung()).isEqualTo(4);
@@ -261,7 +261,7 @@ class TournamentTest {
     @Test
     void theResultsTableReadsBackExactlyIncludingQuotesAndNaN() {
         ResultRow r = new ResultRow("a|b,c|0", "x \"y\".yaml", 1, -5, "blind", 2, "Moscow, Kremlin", "ratifier", "", "A+B", false,
-                "line\nbreak", 0.1 + 0.2, 0.25 * 0.9, Double.NaN, -1e-17, -0.0, 4.9e-324, 7, 1.0 / 3, 0.25, Double.NaN, 1e-300, Double.MIN_VALUE, "deadline", "",
+                "line\nbreak", 0.1 + 0.2, 0.25 * 0.9, Double.NaN, -1e-17, -0.0, 4.9e-324, 7, 1.0 / 3, Double.NaN, 1e-300, Double.MIN_VALUE, "deadline", "",
                 "exception: java.lang.IllegalStateException: boom");
         List<ResultRow> back = ResultsTable.parse(ResultsTable.header() + ResultsTable.lines(List.of(r, r)));
         assertThat(back).containsExactly(r, r);

@@ -14,11 +14,11 @@ import org.pourparler.tournament.ResultRow;
  * The numeric columns of a results row, by name, read from {@link ResultRow}'s components: every
  * {@code double} and {@code int} column, and {@code boolean} ones as 0 or 1. A column added to the
  * row is a metric here without a change. The coordinates of a negotiation (repetition, seed,
- * position) and the wall-clock {@code seconds} (it differs between identical runs) are not metrics.
+ * position) are not metrics.
  */
 public final class Columns {
 
-    private static final Set<String> NOT_METRICS = Set.of("repetition", "seed", "position", "seconds");
+    private static final Set<String> NOT_METRICS = Set.of("repetition", "seed", "position");
     private static final Map<String, ToDoubleFunction<ResultRow>> METRICS = metrics();
 
     private Columns() { }

@@ -10,7 +10,7 @@ import org.pourparler.tournament.ResultsTable;
 /**
  * The independent units of a tournament's results. The repetitions of one pairing (same scenario,
  * same agent in every position) whose rows are identical apart from the negotiation's id, repetition,
- * seed and wall-clock seconds are one unit, not several: deterministic agents replay the same
+ * and seed are one unit, not several: deterministic agents replay the same
  * negotiation, and counting its copies as independent would narrow every interval for free.
  * Repetitions that differ (agents that draw from the seed) stay distinct units.
  *
@@ -39,7 +39,7 @@ record Units(int negotiations, List<List<ResultRow>> units) {
         return new Units(byMatch.size(), List.copyOf(units));
     }
 
-    private static final java.util.Set<String> COORDINATES = java.util.Set.of("match", "repetition", "seed", "seconds");
+    private static final java.util.Set<String> COORDINATES = java.util.Set.of("match", "repetition", "seed");
 
     /** A row's values without what differs between identical repetitions (whatever columns the row has). */
     private static List<Object> content(ResultRow r) {

@@ -21,7 +21,7 @@ class RankingTest {
                                  double utility, boolean agreement) {
         String match = scenario + "|" + (position == 0 ? agent + "," + opponent : opponent + "," + agent) + "|" + repetition;
         return new ResultRow(match, scenario, repetition, 1000L * repetition + scenario.hashCode(), "alternating", position, "p" + position,
-                "negotiator", agent, opponent, agreement, "", utility, utility, advantage, advantage, 1.0, 1.0, 10, 0.5, 0.01 * (repetition + 1), Double.NaN,
+                "negotiator", agent, opponent, agreement, "", utility, utility, advantage, advantage, 1.0, 1.0, 10, 0.5, Double.NaN,
                 Double.NaN, Double.NaN, agreement ? "agreement" : "deadline", "", "");
     }
 

@@ -87,7 +87,7 @@ final class PlaySlice implements FlatMapFunction<Iterator<PlaySlice.Work>, Row> 
         Set<String> skip = new HashSet<>(known);
         skip.removeAll(ids);
         Map<String, List<ResultRow>> rows = new HashMap<>();
-        LocalRunner.Summary s = LocalRunner.run(t, skip, 1, (m, r) -> rows.put(m.id(), r));
+        LocalRunner.Summary s = LocalRunner.run(t, skip, 1, (m, r, seconds) -> rows.put(m.id(), r));
         if (s.interrupted()) throw new InterruptedException("interrupted while playing a slice of " + mine.size() + " negotiations");
         RecordComponent[] cs = ResultRow.class.getRecordComponents();
         List<Row> out = new ArrayList<>();

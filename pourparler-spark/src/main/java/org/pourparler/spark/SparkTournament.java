@@ -32,7 +32,7 @@ import org.pourparler.tournament.TournamentSpec;
  * scenario. Each slice builds the tournament once, from the specification and the scenario files it
  * needs (every executor must see them at the same path), and plays its negotiations one at a time with
  * {@link org.pourparler.tournament.LocalRunner} — with the same seeds, fault handling and hang
- * watchdog as a local run, so the rows equal a local run's except for the wall-clock seconds. A
+ * watchdog as a local run, so the rows equal a local run's. A
  * negotiation's seed depends on its coordinates only, so a task Spark retries gives the same rows.
  *
  * <p>The table has the columns of {@link ResultsTable#COLUMNS}; {@link #schema()} gives their types.
