@@ -36,18 +36,37 @@ public final class AgreementAnalysis {
      * @param samples          sample size for estimating the zone's size in spaces too large to count
      * @param seed             seed of that sample
      * @param maxCandidates    the most candidate points one frontier merge step may weigh; for hyper-rectangles, the most search steps (about 10^6 per CPU-second)
+     * @param maxWork          the most work steps one analysis may take (a step is about one comparison of two utility
+     *                         vectors or one outcome enumerated; 10^9 steps take a few seconds), beyond which it stops with
+     *                         an {@link AnalysisWorkLimitException}; {@link Long#MAX_VALUE} for no limit
      */
-    public record Options(int listLimit, int threads, long enumerationLimit, int samples, long seed, long maxCandidates) {
+    public record Options(int listLimit, int threads, long enumerationLimit, int samples, long seed, long maxCandidates,
+                          long maxWork) {
+        /** The default work limit, {@value}: about a minute of one core in the worst case. */
+        public static final long DEFAULT_MAX_WORK = 20_000_000_000L;
+
+        public Options {
+            if (listLimit < 0) throw new IllegalArgumentException("listLimit must be at least 0, but was " + listLimit);
+            if (threads < 1) throw new IllegalArgumentException("threads must be at least 1, but was " + threads);
+            if (maxWork < 1) throw new IllegalArgumentException("maxWork must be at least 1, but was " + maxWork);
+        }
+
         public static Options defaults() {
-            return new Options(10, Runtime.getRuntime().availableProcessors(), 100_000_000L, 200_000, 1L, 20_000_000L);
+            return new Options(10, Runtime.getRuntime().availableProcessors(), 100_000_000L, 200_000, 1L, 20_000_000L,
+                    DEFAULT_MAX_WORK);
         }
 
         public Options withListLimit(int limit) {
-            return new Options(limit, threads, enumerationLimit, samples, seed, maxCandidates);
+            return new Options(limit, threads, enumerationLimit, samples, seed, maxCandidates, maxWork);
         }
 
         public Options withThreads(int t) {
-            return new Options(listLimit, t, enumerationLimit, samples, seed, maxCandidates);
+            return new Options(listLimit, t, enumerationLimit, samples, seed, maxCandidates, maxWork);
+        }
+
+        /** These options with another work limit (see {@link #maxWork}). */
+        public Options withMaxWork(long steps) {
+            return new Options(listLimit, threads, enumerationLimit, samples, seed, maxCandidates, steps);
         }
     }
 
@@ -81,8 +100,29 @@ public final class AgreementAnalysis {
 
     private AgreementAnalysis() { }
 
-    /** Analyses the scenario with all its parties. */
+    /**
+     * Analyses the scenario with all its parties.
+     *
+     * @throws AnalysisWorkLimitException as soon as the work passes {@link Options#maxWork()}
+     * @throws AnalysisLimitException     when no exact method applies or another size limit is met
+     */
     public static Report analyze(Scenario scenario, Options options) throws AnalysisLimitException {
+        WorkBudget budget = new WorkBudget(options.maxWork());
+        try {
+            return analyze(scenario, options, budget);
+        } catch (WorkBudget.Exceeded e) {
+            throw workLimit(options);
+        }
+    }
+
+    private static AnalysisWorkLimitException workLimit(Options options) {
+        return new AnalysisWorkLimitException("The analysis passed its work limit of " + options.maxWork()
+                + " steps (about one comparison of two utility vectors each) before the exact frontier was complete: "
+                + "the frontier of these utilities is too large to find quickly. Raise the limit with --max-work "
+                + "(Options.withMaxWork), or analyse fewer parties (--parties)", options.maxWork());
+    }
+
+    private static Report analyze(Scenario scenario, Options options, WorkBudget budget) throws AnalysisLimitException {
         List<Party> parties = scenario.parties();
         if (parties.isEmpty()) {
             throw new IllegalArgumentException("Scenario '" + scenario.title() + "' has no parties to analyse");
@@ -101,24 +141,25 @@ public final class AgreementAnalysis {
         ParetoFrontier free;
         ZoneSize zone;
         if (method != Method.ENUMERATION) {
-            paretoAll = frontier(all.ufs, List.of(), options, method);
-            free = all.redLines.isEmpty() ? paretoAll : frontier(all.ufs, all.redLines, options, method);
+            paretoAll = frontier(all.ufs, List.of(), options, method, budget);
+            free = all.redLines.isEmpty() ? paretoAll : frontier(all.ufs, all.redLines, options, method, budget);
             boolean exists = !free.atLeast(all.reservation).isEmpty();
             if (enumerable) {
-                Enumeration.Result r = Enumeration.run(all.ufs, all.reservation, all.redLines, 0, options.threads(), false);
+                Enumeration.Result r = Enumeration.run(all.ufs, all.reservation, all.redLines, 0, options.threads(), false, budget);
                 zone = ZoneSize.exact(exists, r.zoneCount());
             } else {
                 zone = sampleZone(all, domain, options, exists);
             }
         } else {
-            Enumeration.Result r = Enumeration.run(all.ufs, all.reservation, all.redLines, options.listLimit(), options.threads(), true);
+            Enumeration.Result r = Enumeration.run(all.ufs, all.reservation, all.redLines, options.listLimit(), options.threads(), true,
+                    budget);
             paretoAll = r.all();
             free = r.free();
             zone = ZoneSize.exact(r.zoneCount() > 0, r.zoneCount());
         }
         ParetoFrontier pareto = free.atLeast(all.reservation);
         BargainingSolutions solutions = BargainingSolutions.of(pareto, all.reservation);
-        Diagnosis diagnosis = zone.exists() ? null : diagnose(all, free, options, method);
+        Diagnosis diagnosis = zone.exists() ? null : diagnose(all, free, options, method, budget);
         double total = domain.outcomeCount().doubleValue();
         Statistics stats = new Statistics(zone.count().doubleValue() / total, zone.exact(), opposition(paretoAll));
         return new Report(scenario, all.reservation.clone(), domain.outcomeCount(), zone, paretoAll, pareto, solutions,
@@ -149,7 +190,11 @@ public final class AgreementAnalysis {
             throw new AnalysisLimitException("The domain has " + domain.outcomeCount() + " outcomes and utilities that are not all "
                     + "linear-additive; exact analysis enumerates at most " + options.enumerationLimit() + " outcomes");
         }
-        return frontier(utilities, redLines, options, method);
+        try {
+            return frontier(utilities, redLines, options, method, new WorkBudget(options.maxWork()));
+        } catch (WorkBudget.Exceeded e) {
+            throw workLimit(options);
+        }
     }
 
     /** The parties' utilities, reservation values and red lines, as arrays. */
@@ -192,20 +237,30 @@ public final class AgreementAnalysis {
         }
     }
 
-    /** The frontier of the outcomes crossing none of {@code lines}. */
+    /** The frontier of the outcomes crossing none of {@code lines}, by the given method, within the options' work limit. */
     static ParetoFrontier frontier(List<UtilityFunction> ufs, List<RedLine> lines, Options o, Method method)
+            throws AnalysisLimitException {
+        try {
+            return frontier(ufs, lines, o, method, new WorkBudget(o.maxWork()));
+        } catch (WorkBudget.Exceeded e) {
+            throw workLimit(o);
+        }
+    }
+
+    /** The frontier of the outcomes crossing none of {@code lines}. */
+    static ParetoFrontier frontier(List<UtilityFunction> ufs, List<RedLine> lines, Options o, Method method, WorkBudget budget)
             throws AnalysisLimitException {
         if (method == Method.MERGE) {
             List<LinearAdditiveUtility> la = ufs.stream().map(u -> (LinearAdditiveUtility) u).toList();
-            return exactUtilities(LinearAdditiveFrontier.compute(la, lines, Math.max(1, o.listLimit()), o.maxCandidates()), ufs);
+            return exactUtilities(LinearAdditiveFrontier.compute(la, lines, Math.max(1, o.listLimit()), o.maxCandidates(), budget), ufs);
         }
         if (method == Method.RECTANGLES) {
             List<HyperRectangleUtility> hr = ufs.stream().map(u -> (HyperRectangleUtility) u).toList();
-            return exactUtilities(HyperRectangleFrontier.compute(hr, lines, Math.max(1, o.listLimit()), o.maxCandidates()), ufs);
+            return exactUtilities(HyperRectangleFrontier.compute(hr, lines, Math.max(1, o.listLimit()), o.maxCandidates(), budget), ufs);
         }
         double[] none = new double[ufs.size()];
         java.util.Arrays.fill(none, Double.NEGATIVE_INFINITY);
-        return Enumeration.run(ufs, none, lines, o.listLimit(), o.threads(), true).free();
+        return Enumeration.run(ufs, none, lines, o.listLimit(), o.threads(), true, budget).free();
     }
 
     /**
@@ -266,7 +321,7 @@ public final class AgreementAnalysis {
         return f.distanceTo(ideal);
     }
 
-    private static Diagnosis diagnose(Problem p, ParetoFrontier free, Options o, Method linear) throws AnalysisLimitException {
+    private static Diagnosis diagnose(Problem p, ParetoFrontier free, Options o, Method linear, WorkBudget budget) throws AnalysisLimitException {
         int n = p.ufs.size();
         double[] r = p.reservation;
         // uniform lowering: min over points of the largest shortfall
@@ -297,14 +352,14 @@ public final class AgreementAnalysis {
         for (int l = 0; l < p.redLines.size(); l++) {
             List<RedLine> others = new ArrayList<>(p.redLines);
             others.remove(l);
-            ParetoFrontier opened = frontier(p.ufs, others, o, linear).atLeast(r);
+            ParetoFrontier opened = frontier(p.ufs, others, o, linear, budget).atLeast(r);
             if (!opened.isEmpty()) {
                 RedLine line = p.redLines.get(l);
                 drops.add(new Diagnosis.RedLineMove(p.redLineOwners.get(l), line.description(),
                         BargainingSolutions.of(opened, r).nash()));
             }
         }
-        return new Diagnosis(blockingSets(p, o, linear), uniform, single, drops);
+        return new Diagnosis(blockingSets(p, o, linear, budget), uniform, single, drops);
     }
 
     /** The largest amount by which a point falls short of the reservation values, ignoring party {@code skip}. */
@@ -315,7 +370,7 @@ public final class AgreementAnalysis {
     }
 
     /** The minimal sets of parties with no acceptable outcome in common, smallest first. */
-    private static List<Diagnosis.BlockingSet> blockingSets(Problem p, Options o, Method linear) throws AnalysisLimitException {
+    private static List<Diagnosis.BlockingSet> blockingSets(Problem p, Options o, Method linear, WorkBudget budget) throws AnalysisLimitException {
         int n = p.ufs.size();
         if (n > 12) return List.of();
         List<Integer> blocking = new ArrayList<>();
@@ -338,7 +393,7 @@ public final class AgreementAnalysis {
                 for (int l = 0; l < p.redLines.size(); l++) {
                     if (members.contains(p.names.indexOf(p.redLineOwners.get(l)))) lines.add(p.redLines.get(l));
                 }
-                ParetoFrontier f = frontier(ufs, lines, o, linear);
+                ParetoFrontier f = frontier(ufs, lines, o, linear, budget);
                 if (f.atLeast(r).isEmpty()) {
                     blocking.add(mask);
                     out.add(new Diagnosis.BlockingSet(members.stream().map(p.names::get).toList(), clashes(f, ufs, r, p, members)));

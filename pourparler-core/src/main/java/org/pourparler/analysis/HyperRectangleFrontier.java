@@ -54,6 +54,9 @@ final class HyperRectangleFrontier {
     private static final int SEED_EVALUATIONS = 100_000;
 
     private final int n;
+    private WorkBudget budget = WorkBudget.UNLIMITED;
+    /** Margins of the partial-sum filter: every sum the search keeps can still be added to. */
+    private double[] margin;
     private final int issues;
     private final int[] sizes;
     private final int[] owner;              // party of each rectangle; -1 for a red line
@@ -305,17 +308,29 @@ final class HyperRectangleFrontier {
 
     static ParetoFrontier compute(List<HyperRectangleUtility> ufs, List<RedLine> redLines, int listLimit, long nodeLimit)
             throws AnalysisLimitException {
-        return new HyperRectangleFrontier(ufs, redLines, listLimit, nodeLimit).run();
+        return compute(ufs, redLines, listLimit, nodeLimit, WorkBudget.UNLIMITED);
+    }
+
+    static ParetoFrontier compute(List<HyperRectangleUtility> ufs, List<RedLine> redLines, int listLimit, long nodeLimit,
+                                  WorkBudget budget) throws AnalysisLimitException {
+        HyperRectangleFrontier f = new HyperRectangleFrontier(ufs, redLines, listLimit, nodeLimit);
+        f.budget = budget;
+        return f.run();
     }
 
     private ParetoFrontier run() throws AnalysisLimitException {
         if (hopeless) return new ParetoFrontier(n, List.of());
+        double[] bound = new double[n];
+        for (int k = 0; k < n; k++) bound[k] = Math.abs(base[k]);
+        for (int r = 0; r < owner.length; r++) if (owner[r] >= 0) bound[owner[r]] += Math.abs(value[r]);
+        margin = Dominance.margins(bound);
         Point[] uncapped = root(0, null, seeds()).points;
         if (uncapped.length == 0) return new ParetoFrontier(n, List.of());
         // parties whose sum can pass their cap (beyond rounding)
         int binding = 0;
         for (int k = 0; k < n; k++) {
-            for (Point p : uncapped) if (p.u[k] > cap[k] + EPS) binding |= 1 << k;
+            // capping changes what the party's utility rounds to (Dominance.key)
+            for (Point p : uncapped) if (p.u[k] > cap[k] && Dominance.key(p.u[k]) != Dominance.key(cap[k])) binding |= 1 << k;
         }
         List<Point> out = new ArrayList<>();
         if (binding == 0) {
@@ -326,10 +341,12 @@ final class HyperRectangleFrontier {
         double[] flat = new double[uncapped.length * n];
         for (int q = 0; q < uncapped.length; q++) System.arraycopy(capped(uncapped[q].u), 0, flat, q * n, n);
         Map<Integer, List<double[]>> targets = new LinkedHashMap<>();
-        for (int[] g : nondominated(flat, uncapped.length, 0)) {
+        for (int[] g : Dominance.nondominated(flat, n, uncapped.length, 0, budget)) {
             double[] y = Arrays.copyOfRange(flat, g[0] * n, g[0] * n + n);
             int sat = 0;
-            for (int k = 0; k < n; k++) if ((binding >> k & 1) != 0 && y[k] >= cap[k] - EPS) sat |= 1 << k;
+            for (int k = 0; k < n; k++) {
+                if ((binding >> k & 1) != 0 && Dominance.key(y[k]) == Dominance.key(cap[k])) sat |= 1 << k;
+            }
             if (sat == 0) {
                 // no party capped: exactly the outcomes of the uncapped point tie here
                 List<Point> members = new ArrayList<>();
@@ -363,7 +380,7 @@ final class HyperRectangleFrontier {
     /** Whether uncapped sums {@code u} tie at capped point {@code y} with the parties {@code sat} capped. */
     private boolean reaches(double[] u, double[] y, int sat) {
         for (int k = 0; k < n; k++) {
-            if ((sat >> k & 1) != 0 ? u[k] < cap[k] - EPS : Math.abs(u[k] - y[k]) > EPS) return false;
+            if (Dominance.key(Math.min(u[k], cap[k])) != Dominance.key(y[k])) return false;
         }
         return true;
     }
@@ -478,10 +495,10 @@ final class HyperRectangleFrontier {
     /** Adds the outcome unless one in the front dominates or equals it; drops those it dominates. */
     private boolean offer(List<Outcome> front, Outcome c) {
         for (Outcome f : front) {
-            int cmp = compare(f.u, c.u, 0);
+            int cmp = Dominance.compare(f.u, c.u, 0);
             if (cmp == 1 || cmp == 0) return false;
         }
-        front.removeIf(f -> compare(c.u, f.u, 0) == 1);
+        front.removeIf(f -> Dominance.compare(c.u, f.u, 0) == 1);
         front.add(c);
         return true;
     }
@@ -902,6 +919,7 @@ final class HyperRectangleFrontier {
     }
 
     private void step(long amount) throws AnalysisLimitException {
+        budget.charge(amount);
         work += amount;
         if (work > workLimit) {
             throw new AnalysisLimitException("The exact frontier search of these hyper-rectangle utilities passed "
@@ -1075,7 +1093,7 @@ final class HyperRectangleFrontier {
                 from[c++] = a * g.points.length + b;
             }
         }
-        int[][] groups = nondominated(u, c, mode);
+        int[][] groups = Dominance.nondominatedPartial(u, n, c, mode, margin, budget);
         Point[] out = new Point[groups.length];
         for (int q = 0; q < groups.length; q++) {
             BigInteger count = BigInteger.ZERO;
@@ -1159,15 +1177,27 @@ final class HyperRectangleFrontier {
             int m = points.length;
             if (m == 0) return false;
             if (n != 2 || mode != 0) {
-                double[] ideal = Arrays.copyOf(beta, n);
-                for (double[] p : points) if (compare(p, ideal, mode) == 1) return true;
+                // p dominates every sum of the region (Dominance's definition, after the rounding of the
+                // additions still to come) when it is above the region's top corner by EPS everywhere
+                // and by 3 EPS (more than a rounding step) on a party whose gains count
+                for (double[] p : points) {
+                    boolean ge = true;
+                    boolean strict = false;
+                    for (int k = 0; k < n && ge; k++) {
+                        ge = p[k] >= beta[k] + EPS;
+                        strict |= (mode >> k & 1) == 0 && p[k] >= beta[k] + 3 * EPS;
+                    }
+                    if (ge && strict) return true;
+                }
                 return false;
             }
             double low0 = low == null ? Double.NEGATIVE_INFINITY : low[0];
             double low1 = low == null ? Double.NEGATIVE_INFINITY : low[1];
             for (int j = 0; j <= m; j++) {
-                double c0 = Math.max(j < m ? points[j][0] + EPS : low0, low0);
-                double c1 = Math.max(j > 0 ? points[j - 1][1] + EPS : low1, low1);
+                // beyond a corner (less EPS for the rounding of additions to come) a sum may round above
+                // a staircase point: free
+                double c0 = Math.max(j < m ? points[j][0] - EPS : low0, low0);
+                double c1 = Math.max(j > 0 ? points[j - 1][1] - EPS : low1, low1);
                 // a coordinate without floor leaves only the other axis to cut the corner
                 boolean open = c0 == Double.NEGATIVE_INFINITY ? c1 <= beta[1] + EPS
                         : c1 == Double.NEGATIVE_INFINITY ? c0 <= beta[0] + EPS : !cut(c0, c1, beta);
@@ -1175,9 +1205,11 @@ final class HyperRectangleFrontier {
                     return false;
                 }
             }
+            // sums that round to a staircase point tie with it and are never cut: they lie within EPS
+            // below it, 2 EPS with the rounding of additions to come
             for (double[] z : points) {
                 if (z[0] < low0 - EPS || z[1] < low1 - EPS) continue;
-                if (!cut(z[0], z[1], beta)) return false;
+                if (!cut(Math.max(z[0] - 2 * EPS, low0), Math.max(z[1] - 2 * EPS, low1), beta)) return false;
             }
             return true;
         }
@@ -1196,12 +1228,13 @@ final class HyperRectangleFrontier {
             for (double[] z : other.points) {
                 boolean held = false;
                 if (n == 2) {
-                    int weak = countAbove(z[0] - EPS);
-                    held = weak > 0 && points[weak - 1][1] >= z[1] - EPS;
+                    // keys fall along the staircase; the last point rounding at least as high on u0 is highest on u1
+                    int weak = countKeyAtLeast(Dominance.key(z[0]));
+                    held = weak > 0 && Dominance.key(points[weak - 1][1]) >= Dominance.key(z[1]);
                 } else {
                     for (double[] p : points) {
                         boolean ge = true;
-                        for (int k = 0; k < n && ge; k++) ge = p[k] >= z[k] - EPS;
+                        for (int k = 0; k < n && ge; k++) ge = Dominance.key(p[k]) >= Dominance.key(z[k]);
                         if (ge) {
                             held = true;
                             break;
@@ -1213,17 +1246,18 @@ final class HyperRectangleFrontier {
             return true;
         }
 
-        /** How many staircase points have u0 at least t. */
-        private int countAbove(double t) {
+        /** How many staircase points have a key of u0 at least t. */
+        private int countKeyAtLeast(double t) {
             int lo = 0;
             int hi = points.length;
             while (lo < hi) {
                 int mid = (lo + hi) >>> 1;
-                if (points[mid][0] >= t) lo = mid + 1;
+                if (Dominance.key(points[mid][0]) >= t) lo = mid + 1;
                 else hi = mid;
             }
             return lo;
         }
+
     }
 
     /** The vectors no other one is at least as high as on every party (two parties: a sorted staircase). */
@@ -1272,7 +1306,7 @@ final class HyperRectangleFrontier {
             int m = points.size();
             double[] u = new double[m * n];
             for (int q = 0; q < m; q++) System.arraycopy(points.get(q).u, 0, u, q * n, n);
-            int[][] groups = nondominated(u, m, mode);
+            int[][] groups = Dominance.nondominatedPartial(u, n, m, mode, margin, budget);
             List<Point> kept = new ArrayList<>(groups.length);
             for (int[] g : groups) {
                 if (g.length == 1) {
@@ -1304,119 +1338,10 @@ final class HyperRectangleFrontier {
         return new Point(u.clone(), count, pats.toArray(new Pattern[0]));
     }
 
-    /**
-     * 0 when a and b are the same point, 1 when a dominates b, -1 when b dominates a, 2 otherwise.
-     * Gains of the parties in {@code mode} do not make a point better (they are capped away).
-     */
-    private int compare(double[] a, double[] b, int mode) {
-        boolean aGe = true;
-        boolean bGe = true;
-        boolean aStrict = false;
-        boolean bStrict = false;
-        for (int k = 0; k < n; k++) {
-            double d = a[k] - b[k];
-            if (d > EPS) {
-                bGe = false;
-                if ((mode >> k & 1) == 0) aStrict = true;
-            } else if (d < -EPS) {
-                aGe = false;
-                if ((mode >> k & 1) == 0) bStrict = true;
-            }
-        }
-        if (aGe && bGe) return 0;
-        if (aGe && aStrict) return 1;
-        if (bGe && bStrict) return -1;
-        return 2;
-    }
-
-    /**
-     * Groups the non-dominated vectors among {@code m} candidates (rows of {@code u}) in the given
-     * mode; one array of candidate indexes per point, the first its representative.
-     */
-    private int[][] nondominated(double[] u, int m, int mode) {
-        if (m == 0) return new int[0][];
-        if (n == 2 && mode == 0) return sweep2(u, m);
-        Integer[] order = new Integer[m];
-        double[] sum = new double[m];
-        for (int i = 0; i < m; i++) {
-            order[i] = i;
-            for (int k = 0; k < n; k++) sum[i] += u[i * n + k];
-        }
-        Arrays.sort(order, (a, b) -> Double.compare(sum[b], sum[a]));
-        List<Dominance.IntList> kept = new ArrayList<>();
-        List<double[]> reps = new ArrayList<>();
-        outer:
-        for (Integer boxed : order) {
-            int c = boxed;
-            double[] uc = Arrays.copyOfRange(u, c * n, c * n + n);
-            for (int q = reps.size() - 1; q >= 0; q--) {
-                int cmp = compare(reps.get(q), uc, mode);
-                if (cmp == 0) {
-                    kept.get(q).add(c);
-                    continue outer;
-                }
-                if (cmp == 1) continue outer;
-                if (cmp == -1) {
-                    reps.remove(q);
-                    kept.remove(q);
-                }
-            }
-            Dominance.IntList l = new Dominance.IntList();
-            l.add(c);
-            kept.add(l);
-            reps.add(uc);
-        }
-        int[][] out = new int[kept.size()][];
-        for (int q = 0; q < out.length; q++) out[q] = kept.get(q).toArray();
-        return out;
-    }
-
-    /**
-     * Two parties, mode 0: sorted by decreasing u0 (then u1), a point is kept when it beats the best
-     * u1 so far; it then also dominates kept points whose u0 is within rounding of its own.
-     */
-    private static int[][] sweep2(double[] u, int m) {
-        Integer[] order = new Integer[m];
-        for (int i = 0; i < m; i++) order[i] = i;
-        Arrays.sort(order, (a, b) -> {
-            int c = Double.compare(u[2 * b], u[2 * a]);
-            return c != 0 ? c : Double.compare(u[2 * b + 1], u[2 * a + 1]);
-        });
-        List<Dominance.IntList> groups = new ArrayList<>();
-        List<Integer> reps = new ArrayList<>();
-        double best1 = Double.NEGATIVE_INFINITY;
-        for (Integer boxed : order) {
-            int c = boxed;
-            double c0 = u[2 * c];
-            double c1 = u[2 * c + 1];
-            if (!reps.isEmpty()) {
-                int r = reps.get(reps.size() - 1);
-                if (Math.abs(u[2 * r] - c0) <= EPS && Math.abs(u[2 * r + 1] - c1) <= EPS) {
-                    groups.get(groups.size() - 1).add(c);
-                    continue;
-                }
-            }
-            if (c1 > best1 + EPS) {
-                while (!reps.isEmpty() && u[2 * reps.get(reps.size() - 1)] - c0 <= EPS) {
-                    reps.remove(reps.size() - 1);
-                    groups.remove(groups.size() - 1);
-                }
-                Dominance.IntList g = new Dominance.IntList();
-                g.add(c);
-                groups.add(g);
-                reps.add(c);
-                best1 = c1;
-            }
-        }
-        int[][] out = new int[groups.size()][];
-        for (int q = 0; q < out.length; q++) out[q] = groups.get(q).toArray();
-        return out;
-    }
-
     private ParetoFrontier result(List<Point> points) {
         double[] flat = new double[points.size() * n];
         for (int q = 0; q < points.size(); q++) System.arraycopy(points.get(q).u, 0, flat, q * n, n);
-        int[][] order = Dominance.nondominated(flat, n, points.size());
+        int[][] order = Dominance.nondominated(flat, n, points.size(), budget);
         List<FrontierPoint> out = new ArrayList<>();
         for (int[] group : order) {
             Point p = points.get(group[0]);

@@ -47,9 +47,18 @@ public final class LinearAdditiveUtility implements UtilityFunction {
         }
         this.domain = domain;
         this.weights = new double[n];
-        for (int i = 0; i < n; i++) {
-            boolean keep = sum == 1.0 || (keepNormalised && Math.abs(sum - 1.0) <= NORMALISED_TOLERANCE);
-            weights[i] = keep ? rawWeights[i] : rawWeights[i] / sum;
+        if (sum == Double.POSITIVE_INFINITY) {
+            // finite weights near 1e308 overflow their sum: divide by the largest first (then the sum is at most n)
+            double max = 0;
+            for (double w : rawWeights) max = Math.max(max, w);
+            double scaled = 0;
+            for (double w : rawWeights) scaled += w / max;
+            for (int i = 0; i < n; i++) weights[i] = rawWeights[i] / max / scaled;
+        } else {
+            for (int i = 0; i < n; i++) {
+                boolean keep = sum == 1.0 || (keepNormalised && Math.abs(sum - 1.0) <= NORMALISED_TOLERANCE);
+                weights[i] = keep ? rawWeights[i] : rawWeights[i] / sum;
+            }
         }
         this.functions = List.copyOf(functions);
         this.terms = new double[n][];
