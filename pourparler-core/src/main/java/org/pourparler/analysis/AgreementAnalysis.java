@@ -42,8 +42,8 @@ public final class AgreementAnalysis {
      */
     public record Options(int listLimit, int threads, long enumerationLimit, int samples, long seed, long maxCandidates,
                           long maxWork) {
-        /** The default work limit, {@value}: about a minute of one core in the worst case. */
-        public static final long DEFAULT_MAX_WORK = 20_000_000_000L;
+        /** The default work limit, {@value} steps: about 5 to 10 seconds of one core. */
+        public static final long DEFAULT_MAX_WORK = 1_000_000_000L;
 
         public Options {
             if (listLimit < 0) throw new IllegalArgumentException("listLimit must be at least 0, but was " + listLimit);
@@ -144,7 +144,10 @@ public final class AgreementAnalysis {
             paretoAll = frontier(all.ufs, List.of(), options, method, budget);
             free = all.redLines.isEmpty() ? paretoAll : frontier(all.ufs, all.redLines, options, method, budget);
             boolean exists = !free.atLeast(all.reservation).isEmpty();
-            if (enumerable) {
+            if (all.redLines.isEmpty() && everyOutcomeAcceptable(all)) {
+                // no reservation value above its party's lowest utility, no red line: the zone is the whole space
+                zone = ZoneSize.exact(true, domain.outcomeCount());
+            } else if (enumerable) {
                 Enumeration.Result r = Enumeration.run(all.ufs, all.reservation, all.redLines, 0, options.threads(), false, budget);
                 zone = ZoneSize.exact(exists, r.zoneCount());
             } else {
@@ -280,6 +283,15 @@ public final class AgreementAnalysis {
         return new ParetoFrontier(f.parties(), points);
     }
 
+    /** Whether every party's reservation value is at most its lowest utility (known for linear-additive utilities). */
+    private static boolean everyOutcomeAcceptable(Problem p) {
+        for (int k = 0; k < p.ufs.size(); k++) {
+            // the lowest term of each issue, added in issue order as utility() adds: a true lower bound, bit for bit
+            if (!(p.ufs.get(k) instanceof LinearAdditiveUtility la) || !(la.minUtility() >= p.reservation[k])) return false;
+        }
+        return true;
+    }
+
     private static ZoneSize sampleZone(Problem p, Domain d, Options o, boolean exists) {
         SplittableRandom random = new SplittableRandom(o.seed());
         int[] sizes = d.sizes();
@@ -301,7 +313,7 @@ public final class AgreementAnalysis {
         BigInteger hi = total.multiply(java.math.BigDecimal.valueOf(Math.min(1, centre + half))).toBigInteger();
         if (exists && est.signum() == 0) est = BigInteger.ONE;   // the frontier proves at least one
         if (exists && lo.signum() == 0) lo = BigInteger.ONE;
-        return new ZoneSize(exists, est, false, lo, hi, n);
+        return new ZoneSize(exists, est, false, lo, hi, n, hits);
     }
 
     private static boolean inZone(Problem p, int[] outcome) {

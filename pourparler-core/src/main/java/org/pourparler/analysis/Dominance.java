@@ -26,8 +26,9 @@ import java.util.TreeMap;
  * vector can only be dominated by one before it, and a vector kept is never dominated by a later
  * one, so each candidate is checked once against the points kept so far. Two parties need only the
  * best second utility so far (O(m log m)); three parties a staircase of the best (second, third)
- * pairs in an ordered map (O(m log m)); more parties compare with every kept point, after a cheap
- * test against the kept point that is best on the candidate's weakest coordinate.
+ * pairs in an ordered map (O(m log m)); more parties compare with every kept point (O(m F) for a
+ * frontier of F points), the last dominator found first. The work is charged to a {@link WorkBudget}
+ * as it is done, so an analysis past its limit stops within about a million comparisons.
  */
 final class Dominance {
     /** The grid utilities are rounded to before they are compared. */
@@ -242,32 +243,26 @@ final class Dominance {
         }
     }
 
-    /** Any number of parties (or a mode): each group against the groups kept before it. */
+    /**
+     * Any number of parties (or a mode): each group against the groups kept before it, the last
+     * dominator found first (consecutive candidates are usually dominated by the same point).
+     */
     private static void keepGeneral(double[] q, int n, int[] order, int[] start, int groups, int mode,
                                     double[] margin, boolean[] keep, WorkBudget budget) {
         double[] kept = new double[Math.min(groups, 1024) * n];
         int size = 0;
+        int hint = -1;
         long charged = 0;
         for (int g = 0; g < groups; g++) {
             int base = order[start[g]] * n;
-            boolean dominated = false;
+            boolean dominated = hint >= 0 && dominates(kept, hint * n, q, base, n, mode, margin);
             for (int p = size - 1; p >= 0 && !dominated; p--) {
-                int pb = p * n;
-                boolean ge = true;
-                boolean strict = false;
-                for (int k = 0; k < n; k++) {
-                    double d = kept[pb + k] - q[base + k];
-                    if (d < 0) {
-                        ge = false;
-                        break;
-                    }
-                    if ((mode >> k & 1) == 0 && (margin == null ? d > 0 : kept[pb + k] >= q[base + k] + margin[k])) {
-                        strict = true;
-                    }
+                if (p != hint && dominates(kept, p * n, q, base, n, mode, margin)) {
+                    dominated = true;
+                    hint = p;
                 }
-                dominated = ge && strict;
+                charged++;
             }
-            charged += size;
             if (charged > 1 << 20) {
                 budget.charge(charged);
                 charged = 0;
@@ -279,6 +274,18 @@ final class Dominance {
             size++;
         }
         budget.charge(charged);
+    }
+
+    /** Whether the vector at {@code a[ai..]} dominates the one at {@code b[bi..]} (see {@link #filter}). */
+    private static boolean dominates(double[] a, int ai, double[] b, int bi, int n, int mode, double[] margin) {
+        boolean strict = false;
+        for (int k = 0; k < n; k++) {
+            double y = a[ai + k];
+            double x = b[bi + k];
+            if (y < x) return false;
+            if (!strict && (mode >> k & 1) == 0 && (margin == null ? y > x : y >= x + margin[k])) strict = true;
+        }
+        return strict;
     }
 
     private static boolean equal(double[] q, int n, int a, int b) {
