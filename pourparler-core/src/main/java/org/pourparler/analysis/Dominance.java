@@ -16,8 +16,12 @@ import java.util.TreeMap;
  * relations transitive: "within EPS" chains (a ~ b ~ c with a and c 2 EPS apart) would make the
  * answer depend on the order candidates are met, and the algorithms below would disagree with each
  * other and with the definition. The rounding absorbs the errors of sums taken in different orders
- * (about 1e-16) unless the exact value lies within that error of a half multiple of EPS, which no
- * utility built from decimal values with fewer than 12 decimals has.
+ * (about 1e-16) unless the exact value lies within that error of a half multiple of EPS.
+ *
+ * <p><b>Partial sums.</b> The merge and the branch and bound prune sums over some issues before the
+ * other issues' terms are added; {@link #nondominatedPartial} drops such a sum only when every
+ * completion of it is dominated, and groups only exactly equal sums, so pruning never changes the
+ * final answer.
  *
  * <p>Utilities of magnitude 10^4 and above are compared as they are: there a double's own spacing
  * exceeds EPS, so rounding could only merge distinct values.
