@@ -123,7 +123,7 @@ final class HyperRectangleFrontier {
      * when the region {@code λ·x ≤ λ·u + sigma(λ)} (where the rest of the enclosing sum
      * takes it) lies wholly in what {@code shadow} dominates.
      */
-    private record Context(Shadow shadow, double[] sigma, Target target) { }
+    private record Context(DominatedRegion shadow, double[] sigma, Target target) { }
 
     /**
      * A capped point whose tied outcomes are being counted: they are exactly the outcomes whose
@@ -545,7 +545,7 @@ final class HyperRectangleFrontier {
             restBeta[j] = plus(restBeta[j + 1], tighten(parts.get(j), 0, ROOT_SWEEPS));
             restLow[j] = plus(restLow[j + 1], lowerBound(parts.get(j)));
         }
-        Shadow shadow = new Shadow(known, mode);
+        DominatedRegion shadow = new DominatedRegion(n, dirs, known, mode);
         Target whole = corner == null ? null : new Target(corner, new double[dirs.length], new double[n]);
         for (int j = 0; j < p && f.points.length > 0; j++) {
             double[] ub = restBeta[j + 1];
@@ -945,7 +945,7 @@ final class HyperRectangleFrontier {
         List<int[]> classes = optionClasses(issue, live);
         int[] rest = without(part.issues, issue);
         // the context seen from this component's own sums (its directions reduced to a shift)
-        Shadow outer = context.shadow.shifted(Arrays.copyOf(context.sigma, n)).above(lowerBound(part));
+        DominatedRegion outer = context.shadow.shifted(Arrays.copyOf(context.sigma, n)).above(lowerBound(part));
         Accumulator acc = new Accumulator(mode);
         fixed[issue] = true;
         for (int[] cls : classes) {
@@ -1021,7 +1021,7 @@ final class HyperRectangleFrontier {
      * One branch of a component: the settled rectangles' {@code delta} plus the sum of the
      * sub-components. {@code outer} is the enclosing context in this component's coordinates.
      */
-    private void branch(int[] rest, double[] delta, int issue, int[] cls, int mode, Accumulator acc, Shadow outer,
+    private void branch(int[] rest, double[] delta, int issue, int[] cls, int mode, Accumulator acc, DominatedRegion outer,
                         Context context, int depth) throws AnalysisLimitException {
         Target target = context.target;
         List<Part> parts = new ArrayList<>();
@@ -1053,7 +1053,7 @@ final class HyperRectangleFrontier {
             restBeta[j] = plus(restBeta[j + 1], bounds[order[j]]);
             restLow[j] = plus(restLow[j + 1], lows[order[j]]);
         }
-        Shadow around = outer.with(acc.points);
+        DominatedRegion around = outer.with(acc.points.stream().map(Point::u).toList());
         if (around.excludes(plus(support(delta), restBeta[0]), plus(delta, restLow[0]))
                 || misses(target, plus(support(delta), restBeta[0]), plus(delta, restLow[0]))) {
             return;
@@ -1116,181 +1116,6 @@ final class HyperRectangleFrontier {
             out[q] = new Point(Arrays.copyOfRange(u, rep * n, rep * n + n), count, pats.toArray(new Pattern[0]));
         }
         return new Front(out);
-    }
-
-    /**
-     * The region a set of utility vectors strictly dominates (in a mode): sums falling there are of
-     * no use. Only maximal vectors are kept; for two parties they form a staircase (u0 decreasing,
-     * u1 increasing) whose corners bound the region left free.
-     */
-    private final class Shadow {
-        private final int mode;
-        private final double[][] points;
-
-        private Shadow(double[][] maximal, int mode) {
-            this.mode = mode;
-            this.points = maximal;
-        }
-
-        Shadow(List<double[]> pts, int mode) {
-            this(maximal(pts), mode);
-        }
-
-        boolean isEmpty() { return points.length == 0; }
-
-        /** This shadow and the points' own. */
-        Shadow with(List<Point> more) {
-            if (more.isEmpty()) return this;
-            List<double[]> all = new ArrayList<>(Arrays.asList(points));
-            for (Point p : more) all.add(p.u);
-            return new Shadow(all, mode);
-        }
-
-        /** The shadow moved down by {@code shift} (coordinates of a part whose rest adds at most shift). */
-        Shadow shifted(double[] shift) {
-            if (points.length == 0) return this;
-            double[][] moved = new double[points.length][];
-            for (int q = 0; q < points.length; q++) {
-                moved[q] = new double[n];
-                for (int k = 0; k < n; k++) moved[q][k] = points[q][k] - shift[k];
-            }
-            return new Shadow(moved, mode);   // a translation keeps the order
-        }
-
-        /** The points at least {@code floor} (less EPS) for every party: only they dominate sums above the floor. */
-        Shadow above(double[] floor) {
-            List<double[]> kept = new ArrayList<>(points.length);
-            for (double[] p : points) {
-                boolean useful = true;
-                for (int k = 0; k < n && useful; k++) useful = p[k] >= floor[k] - EPS;
-                if (useful) kept.add(p);
-            }
-            return kept.size() == points.length ? this : new Shadow(kept.toArray(new double[0][]), mode);
-        }
-
-        /**
-         * Whether every point of the region {@code λ·x ≤ beta(λ), x ≥ low} is dominated by a point
-         * here. For two parties the region left free is what lies beyond a corner of the staircase
-         * (by more than EPS) or ties with one of its points.
-         */
-        boolean excludes(double[] beta, double[] low) {
-            int m = points.length;
-            if (m == 0) return false;
-            if (n != 2 || mode != 0) {
-                // p dominates every sum of the region (Dominance's definition, after the rounding of the
-                // additions still to come) when it is above the region's top corner by EPS everywhere
-                // and by 3 EPS (more than a rounding step) on a party whose gains count
-                for (double[] p : points) {
-                    boolean ge = true;
-                    boolean strict = false;
-                    for (int k = 0; k < n && ge; k++) {
-                        ge = p[k] >= beta[k] + EPS;
-                        strict |= (mode >> k & 1) == 0 && p[k] >= beta[k] + 3 * EPS;
-                    }
-                    if (ge && strict) return true;
-                }
-                return false;
-            }
-            double low0 = low == null ? Double.NEGATIVE_INFINITY : low[0];
-            double low1 = low == null ? Double.NEGATIVE_INFINITY : low[1];
-            for (int j = 0; j <= m; j++) {
-                // beyond a corner (less EPS for the rounding of additions to come) a sum may round above
-                // a staircase point: free
-                double c0 = Math.max(j < m ? points[j][0] - EPS : low0, low0);
-                double c1 = Math.max(j > 0 ? points[j - 1][1] - EPS : low1, low1);
-                // a coordinate without floor leaves only the other axis to cut the corner
-                boolean open = c0 == Double.NEGATIVE_INFINITY ? c1 <= beta[1] + EPS
-                        : c1 == Double.NEGATIVE_INFINITY ? c0 <= beta[0] + EPS : !cut(c0, c1, beta);
-                if (open) {
-                    return false;
-                }
-            }
-            // sums that round to a staircase point tie with it and are never cut: they lie within EPS
-            // below it, 2 EPS with the rounding of additions to come
-            for (double[] z : points) {
-                if (z[0] < low0 - EPS || z[1] < low1 - EPS) continue;
-                if (!cut(Math.max(z[0] - 2 * EPS, low0), Math.max(z[1] - 2 * EPS, low1), beta)) return false;
-            }
-            return true;
-        }
-
-        /** Whether some bound direction puts (x0, x1) beyond the region by more than rounding. */
-        private boolean cut(double x0, double x1, double[] beta) {
-            for (int d = 0; d < dirs.length; d++) {
-                double[] w = dirs[d];
-                if (w[0] * x0 + w[1] * x1 > beta[d] + EPS * (w[0] + w[1])) return true;
-            }
-            return false;
-        }
-
-        /** Whether every point of {@code other} is weakly below one here (so this shadow holds the other). */
-        boolean covers(Shadow other) {
-            for (double[] z : other.points) {
-                boolean held = false;
-                if (n == 2) {
-                    // keys fall along the staircase; the last point rounding at least as high on u0 is highest on u1
-                    int weak = countKeyAtLeast(Dominance.key(z[0]));
-                    held = weak > 0 && Dominance.key(points[weak - 1][1]) >= Dominance.key(z[1]);
-                } else {
-                    for (double[] p : points) {
-                        boolean ge = true;
-                        for (int k = 0; k < n && ge; k++) ge = Dominance.key(p[k]) >= Dominance.key(z[k]);
-                        if (ge) {
-                            held = true;
-                            break;
-                        }
-                    }
-                }
-                if (!held) return false;
-            }
-            return true;
-        }
-
-        /** How many staircase points have a key of u0 at least t. */
-        private int countKeyAtLeast(double t) {
-            int lo = 0;
-            int hi = points.length;
-            while (lo < hi) {
-                int mid = (lo + hi) >>> 1;
-                if (Dominance.key(points[mid][0]) >= t) lo = mid + 1;
-                else hi = mid;
-            }
-            return lo;
-        }
-
-    }
-
-    /** The vectors no other one is at least as high as on every party (two parties: a sorted staircase). */
-    private double[][] maximal(List<double[]> pts) {
-        double[][] a = pts.toArray(new double[0][]);
-        if (n == 2) {
-            Arrays.sort(a, (x, y) -> x[0] != y[0] ? Double.compare(y[0], x[0]) : Double.compare(y[1], x[1]));
-            List<double[]> kept = new ArrayList<>();
-            double best1 = Double.NEGATIVE_INFINITY;
-            for (double[] p : a) {
-                if (p[1] > best1) {
-                    kept.add(p);
-                    best1 = p[1];
-                }
-            }
-            return kept.toArray(new double[0][]);
-        }
-        List<double[]> kept = new ArrayList<>();
-        for (int i = 0; i < a.length; i++) {
-            boolean below = false;
-            for (int j = 0; j < a.length && !below; j++) {
-                if (j == i) continue;
-                boolean ge = true;
-                boolean gt = false;
-                for (int k = 0; k < n && ge; k++) {
-                    ge = a[j][k] >= a[i][k];
-                    gt |= a[j][k] > a[i][k];
-                }
-                below = ge && (gt || j < i);
-            }
-            if (!below) kept.add(a[i]);
-        }
-        return kept.toArray(new double[0][]);
     }
 
     /** The frontier of a component collected branch by branch. */
