@@ -9,6 +9,9 @@ import java.util.List;
 import java.util.Map;
 import org.pourparler.model.Domain;
 import org.pourparler.model.HyperRectangleUtility;
+import org.pourparler.analysis.PartialFrontier.Front;
+import org.pourparler.analysis.PartialFrontier.Pattern;
+import org.pourparler.analysis.PartialFrontier.Point;
 import org.pourparler.model.RedLine;
 
 /**
@@ -104,19 +107,6 @@ final class HyperRectangleFrontier {
 
         @Override public int hashCode() { return Arrays.hashCode(bits) * 31 + mode; }
     }
-
-    /**
-     * A set of outcomes as a tree: a node fixes one issue to a class of options (issue -1: none)
-     * and joins two subtrees over disjoint issues; issues no node names are free.
-     * {@code cover} is how many outcomes of the node's sub-problem it stands for (saturating).
-     */
-    private record Pattern(int issue, int[] options, Pattern a, Pattern b, long cover) { }
-
-    /** A point of a partial frontier: utilities within its sub-problem, exact tie count, some patterns. */
-    private record Point(double[] u, BigInteger count, Pattern[] patterns) { }
-
-    /** A partial frontier. */
-    private record Front(Point[] points) { }
 
     /**
      * What the enclosing search has found, seen from a part: a sum {@code u} of the part is useless
@@ -324,22 +314,22 @@ final class HyperRectangleFrontier {
         for (int k = 0; k < n; k++) bound[k] = Math.abs(base[k]);
         for (int r = 0; r < owner.length; r++) if (owner[r] >= 0) bound[owner[r]] += Math.abs(value[r]);
         margin = Dominance.margins(bound);
-        Point[] uncapped = root(0, null, seeds()).points;
+        Point[] uncapped = root(0, null, seeds()).points();
         if (uncapped.length == 0) return new ParetoFrontier(n, List.of());
         // parties whose sum can pass their cap (beyond rounding)
         int binding = 0;
         for (int k = 0; k < n; k++) {
             // capping changes what the party's utility rounds to (Dominance.key)
-            for (Point p : uncapped) if (p.u[k] > cap[k] && Dominance.key(p.u[k]) != Dominance.key(cap[k])) binding |= 1 << k;
+            for (Point p : uncapped) if (p.u()[k] > cap[k] && Dominance.key(p.u()[k]) != Dominance.key(cap[k])) binding |= 1 << k;
         }
         List<Point> out = new ArrayList<>();
         if (binding == 0) {
-            for (Point p : uncapped) out.add(new Point(capped(p.u), p.count, p.patterns));
+            for (Point p : uncapped) out.add(new Point(capped(p.u()), p.count(), p.patterns()));
             return result(out);
         }
         // the capped frontier's points are the capped uncapped points that stay non-dominated
         double[] flat = new double[uncapped.length * n];
-        for (int q = 0; q < uncapped.length; q++) System.arraycopy(capped(uncapped[q].u), 0, flat, q * n, n);
+        for (int q = 0; q < uncapped.length; q++) System.arraycopy(capped(uncapped[q].u()), 0, flat, q * n, n);
         Map<Integer, List<double[]>> targets = new LinkedHashMap<>();
         for (int[] g : Dominance.nondominated(flat, n, uncapped.length, 0, budget)) {
             double[] y = Arrays.copyOfRange(flat, g[0] * n, g[0] * n + n);
@@ -351,7 +341,7 @@ final class HyperRectangleFrontier {
                 // no party capped: exactly the outcomes of the uncapped point tie here
                 List<Point> members = new ArrayList<>();
                 for (int m : g) members.add(uncapped[m]);
-                out.add(merged(y, members));
+                out.add(PartialFrontier.merged(y, members, listLimit));
             } else {
                 targets.computeIfAbsent(sat, s -> new ArrayList<>()).add(y);
             }
@@ -363,9 +353,9 @@ final class HyperRectangleFrontier {
                 for (int k = 0; k < n; k++) if ((sat >> k & 1) != 0) corner[k] = cap[k];
                 List<Point> members = new ArrayList<>();
                 List<double[]> known = new ArrayList<>();
-                for (Point p : uncapped) known.add(p.u);
-                for (Point p : root(sat, corner, known).points) if (reaches(p.u, y, sat)) members.add(p);
-                out.add(merged(y, members));
+                for (Point p : uncapped) known.add(p.u());
+                for (Point p : root(sat, corner, known).points()) if (reaches(p.u(), y, sat)) members.add(p);
+                out.add(PartialFrontier.merged(y, members, listLimit));
             }
         }
         return result(out);
@@ -420,7 +410,7 @@ final class HyperRectangleFrontier {
             }
         }
         List<double[]> sums = new ArrayList<>();
-        for (Outcome o : paretoLocalSearch(found)) sums.add(o.u);
+        for (Outcome o : paretoLocalSearch(found)) sums.add(o.u());
         return sums;
     }
 
@@ -495,10 +485,10 @@ final class HyperRectangleFrontier {
     /** Adds the outcome unless one in the front dominates or equals it; drops those it dominates. */
     private boolean offer(List<Outcome> front, Outcome c) {
         for (Outcome f : front) {
-            int cmp = Dominance.compare(f.u, c.u, 0);
+            int cmp = Dominance.compare(f.u(), c.u(), 0);
             if (cmp == 1 || cmp == 0) return false;
         }
-        front.removeIf(f -> Dominance.compare(c.u, f.u, 0) == 1);
+        front.removeIf(f -> Dominance.compare(c.u(), f.u(), 0) == 1);
         front.add(c);
         return true;
     }
@@ -547,7 +537,7 @@ final class HyperRectangleFrontier {
         }
         DominatedRegion shadow = new DominatedRegion(n, dirs, known, mode);
         Target whole = corner == null ? null : new Target(corner, new double[dirs.length], new double[n]);
-        for (int j = 0; j < p && f.points.length > 0; j++) {
+        for (int j = 0; j < p && f.points().length > 0; j++) {
             double[] ub = restBeta[j + 1];
             double[] lb = restLow[j + 1];
             double[] sigma = plus(support(f), ub);
@@ -584,7 +574,7 @@ final class HyperRectangleFrontier {
     private double[] lowest(Front f) {
         double[] s = new double[n];
         Arrays.fill(s, Double.POSITIVE_INFINITY);
-        for (Point p : f.points) for (int k = 0; k < n; k++) s[k] = Math.min(s[k], p.u[k]);
+        for (Point p : f.points()) for (int k = 0; k < n; k++) s[k] = Math.min(s[k], p.u()[k]);
         return s;
     }
 
@@ -592,8 +582,8 @@ final class HyperRectangleFrontier {
     private double[] support(Front f) {
         double[] s = new double[dirs.length];
         Arrays.fill(s, Double.NEGATIVE_INFINITY);
-        for (Point p : f.points) {
-            double[] x = support(p.u);
+        for (Point p : f.points()) {
+            double[] x = support(p.u());
             for (int d = 0; d < s.length; d++) s[d] = Math.max(s[d], x[d]);
         }
         return s;
@@ -946,7 +936,7 @@ final class HyperRectangleFrontier {
         int[] rest = without(part.issues, issue);
         // the context seen from this component's own sums (its directions reduced to a shift)
         DominatedRegion outer = context.shadow.shifted(Arrays.copyOf(context.sigma, n)).above(lowerBound(part));
-        Accumulator acc = new Accumulator(mode);
+        PartialFrontier acc = new PartialFrontier(n, mode, listLimit, margin, budget);
         fixed[issue] = true;
         for (int[] cls : classes) {
             step(1);
@@ -968,10 +958,10 @@ final class HyperRectangleFrontier {
             }
         }
         fixed[issue] = false;
-        List<Point> kept = new ArrayList<>(acc.points.size());
-        for (Point p : acc.points) {
-            if (context.shadow.excludes(plus(support(p.u), context.sigma), null)) continue;
-            if (misses(context.target, support(p.u), p.u)) continue;
+        List<Point> kept = new ArrayList<>(acc.points().size());
+        for (Point p : acc.points()) {
+            if (context.shadow.excludes(plus(support(p.u()), context.sigma), null)) continue;
+            if (misses(context.target, support(p.u()), p.u())) continue;
             kept.add(p);
         }
         Front result = new Front(kept.toArray(new Point[0]));
@@ -1021,7 +1011,7 @@ final class HyperRectangleFrontier {
      * One branch of a component: the settled rectangles' {@code delta} plus the sum of the
      * sub-components. {@code outer} is the enclosing context in this component's coordinates.
      */
-    private void branch(int[] rest, double[] delta, int issue, int[] cls, int mode, Accumulator acc, DominatedRegion outer,
+    private void branch(int[] rest, double[] delta, int issue, int[] cls, int mode, PartialFrontier acc, DominatedRegion outer,
                         Context context, int depth) throws AnalysisLimitException {
         Target target = context.target;
         List<Part> parts = new ArrayList<>();
@@ -1053,13 +1043,13 @@ final class HyperRectangleFrontier {
             restBeta[j] = plus(restBeta[j + 1], bounds[order[j]]);
             restLow[j] = plus(restLow[j + 1], lows[order[j]]);
         }
-        DominatedRegion around = outer.with(acc.points.stream().map(Point::u).toList());
+        DominatedRegion around = outer.with(acc.points().stream().map(Point::u).toList());
         if (around.excludes(plus(support(delta), restBeta[0]), plus(delta, restLow[0]))
                 || misses(target, plus(support(delta), restBeta[0]), plus(delta, restLow[0]))) {
             return;
         }
         Front f = unit(delta, mult[0], new Pattern(issue, cls, null, null, cover[0]));
-        for (int j = 0; j < p && f.points.length > 0; j++) {
+        for (int j = 0; j < p && f.points().length > 0; j++) {
             double[] ub = restBeta[j + 1];
             double[] lb = restLow[j + 1];
             Part part = parts.get(order[j]);
@@ -1077,20 +1067,20 @@ final class HyperRectangleFrontier {
      * sums {@code cut} rejects.
      */
     private Front combine(Front f, Front g, int mode, Cut cut) throws AnalysisLimitException {
-        int m = f.points.length * g.points.length;
+        int m = f.points().length * g.points().length;
         step(m);
         double[] u = new double[m * n];
         int[] from = new int[m];
         int c = 0;
         double[] s = new double[n];
-        for (int a = 0; a < f.points.length; a++) {
-            double[] fa = f.points[a].u;
-            for (int b = 0; b < g.points.length; b++) {
-                double[] gb = g.points[b].u;
+        for (int a = 0; a < f.points().length; a++) {
+            double[] fa = f.points()[a].u();
+            for (int b = 0; b < g.points().length; b++) {
+                double[] gb = g.points()[b].u();
                 for (int k = 0; k < n; k++) s[k] = fa[k] + gb[k];
                 if (cut != null && cut.test(s)) continue;
                 System.arraycopy(s, 0, u, c * n, n);
-                from[c++] = a * g.points.length + b;
+                from[c++] = a * g.points().length + b;
             }
         }
         int[][] groups = Dominance.nondominatedPartial(u, n, c, mode, margin, budget);
@@ -1100,15 +1090,15 @@ final class HyperRectangleFrontier {
             List<Pattern> pats = new ArrayList<>();
             long covered = 0;
             for (int member : groups[q]) {
-                Point x = f.points[from[member] / g.points.length];
-                Point y = g.points[from[member] % g.points.length];
-                count = count.add(x.count.multiply(y.count));
-                for (Pattern px : x.patterns) {
-                    for (Pattern py : y.patterns) {
+                Point x = f.points()[from[member] / g.points().length];
+                Point y = g.points()[from[member] % g.points().length];
+                count = count.add(x.count().multiply(y.count()));
+                for (Pattern px : x.patterns()) {
+                    for (Pattern py : y.patterns()) {
                         if (covered >= listLimit || pats.size() >= listLimit) break;
-                        Pattern joined = new Pattern(-1, null, px, py, times(px.cover, py.cover));
+                        Pattern joined = new Pattern(-1, null, px, py, times(px.cover(), py.cover()));
                         pats.add(joined);
-                        covered = Math.min(Long.MAX_VALUE - 1, covered) + Math.min(joined.cover, listLimit);
+                        covered = Math.min(Long.MAX_VALUE - 1, covered) + Math.min(joined.cover(), listLimit);
                     }
                 }
             }
@@ -1118,54 +1108,9 @@ final class HyperRectangleFrontier {
         return new Front(out);
     }
 
-    /** The frontier of a component collected branch by branch. */
-    private final class Accumulator {
-        private final int mode;
-        private final List<Point> points = new ArrayList<>();
-
-        Accumulator(int mode) { this.mode = mode; }
-
-        void add(Front f) {
-            if (f.points.length == 0) return;
-            points.addAll(Arrays.asList(f.points));
-            int m = points.size();
-            double[] u = new double[m * n];
-            for (int q = 0; q < m; q++) System.arraycopy(points.get(q).u, 0, u, q * n, n);
-            int[][] groups = Dominance.nondominatedPartial(u, n, m, mode, margin, budget);
-            List<Point> kept = new ArrayList<>(groups.length);
-            for (int[] g : groups) {
-                if (g.length == 1) {
-                    kept.add(points.get(g[0]));
-                    continue;
-                }
-                List<Point> members = new ArrayList<>();
-                for (int x : g) members.add(points.get(x));
-                kept.add(merged(points.get(g[0]).u, members));
-            }
-            points.clear();
-            points.addAll(kept);
-        }
-    }
-
-    /** One point standing for several tied ones: counts add, patterns are pooled up to the list limit. */
-    private Point merged(double[] u, List<Point> members) {
-        BigInteger count = BigInteger.ZERO;
-        List<Pattern> pats = new ArrayList<>();
-        long covered = 0;
-        for (Point p : members) {
-            count = count.add(p.count);
-            for (Pattern x : p.patterns) {
-                if (covered >= listLimit || pats.size() >= listLimit) break;
-                pats.add(x);
-                covered = Math.min(Long.MAX_VALUE - 1, covered) + Math.min(x.cover, listLimit);
-            }
-        }
-        return new Point(u.clone(), count, pats.toArray(new Pattern[0]));
-    }
-
     private ParetoFrontier result(List<Point> points) {
         double[] flat = new double[points.size() * n];
-        for (int q = 0; q < points.size(); q++) System.arraycopy(points.get(q).u, 0, flat, q * n, n);
+        for (int q = 0; q < points.size(); q++) System.arraycopy(points.get(q).u(), 0, flat, q * n, n);
         int[][] order = Dominance.nondominated(flat, n, points.size(), budget);
         List<FrontierPoint> out = new ArrayList<>();
         for (int[] group : order) {
@@ -1174,23 +1119,23 @@ final class HyperRectangleFrontier {
             List<int[]> listed = new ArrayList<>();
             for (int g : group) {
                 Point x = points.get(g);
-                count = count.add(x.count);
-                for (Pattern pattern : x.patterns) {
+                count = count.add(x.count());
+                for (Pattern pattern : x.patterns()) {
                     int[][] assigned = new int[issues][];
                     assign(pattern, assigned);
                     expand(assigned, 0, new int[issues], listed);
                 }
             }
-            out.add(new FrontierPoint(p.u, count, listed));
+            out.add(new FrontierPoint(p.u(), count, listed));
         }
         return new ParetoFrontier(n, out);
     }
 
     private static void assign(Pattern p, int[][] assigned) {
         if (p == null) return;
-        if (p.issue >= 0) assigned[p.issue] = p.options;
-        assign(p.a, assigned);
-        assign(p.b, assigned);
+        if (p.issue() >= 0) assigned[p.issue()] = p.options();
+        assign(p.a(), assigned);
+        assign(p.b(), assigned);
     }
 
     private void expand(int[][] pattern, int i, int[] outcome, List<int[]> listed) {
