@@ -273,14 +273,33 @@ public final class AgreementAnalysis {
      * reservation values exactly as zone membership does (no disagreement in the last bit).
      */
     private static ParetoFrontier exactUtilities(ParetoFrontier f, List<UtilityFunction> ufs) {
+        int n = ufs.size();
         List<FrontierPoint> points = new ArrayList<>();
+        double[] flat = new double[f.size() * n];
         for (FrontierPoint p : f.points()) {
             int[] o = p.outcomes().get(0);
-            double[] u = new double[ufs.size()];
+            double[] u = new double[n];
             for (int k = 0; k < u.length; k++) u[k] = ufs.get(k).utility(o);
+            System.arraycopy(u, 0, flat, points.size() * n, n);
             points.add(new FrontierPoint(u, p.tied(), p.outcomes()));
         }
-        return new ParetoFrontier(f.parties(), points);
+        // a utility within rounding of a half grid step can round otherwise than the search's sum did:
+        // filter once more with the recomputed utilities, so the frontier obeys the definition on them
+        int[][] groups = Dominance.nondominated(flat, n, points.size());
+        if (groups.length == points.size()) return new ParetoFrontier(f.parties(), points);
+        List<FrontierPoint> kept = new ArrayList<>();
+        for (int[] g : groups) {
+            FrontierPoint first = points.get(g[0]);
+            java.math.BigInteger tied = java.math.BigInteger.ZERO;
+            List<int[]> outcomes = new ArrayList<>();
+            for (int q : g) {
+                tied = tied.add(points.get(q).tied());
+                outcomes.addAll(points.get(q).outcomes());
+            }
+            kept.add(new FrontierPoint(first.utilities(), tied, outcomes.subList(0, Math.min(outcomes.size(),
+                    Math.max(first.outcomes().size(), f.points().stream().mapToInt(x -> x.outcomes().size()).max().orElse(1))))));
+        }
+        return new ParetoFrontier(f.parties(), kept);
     }
 
     /** Whether every party's reservation value is at most its lowest utility (known for linear-additive utilities). */

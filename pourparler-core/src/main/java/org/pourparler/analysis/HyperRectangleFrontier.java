@@ -42,6 +42,11 @@ import org.pourparler.model.RedLine;
  * and the point's values on the others (none can do better there, or the point would be dominated),
  * including outcomes the uncapped search discarded. A second search counts them: its dominance
  * ignores gains of the capped parties, and it cuts every part whose region misses that corner.
+ *
+ * <p><b>Parts.</b> The search is this class; beside it, {@link DominatedRegion} decides cuts,
+ * {@link PartialFrontier} holds the points of a component and merges their ties, and
+ * {@link FrontierSeeds} finds the seeds. Dominance is {@link Dominance}'s throughout: partial sums
+ * with {@link Dominance#nondominatedPartial}, the final points with {@link Dominance#nondominated}.
  */
 final class HyperRectangleFrontier {
     private static final double EPS = Dominance.EPS;
@@ -51,10 +56,6 @@ final class HyperRectangleFrontier {
     /** MPLP rounds for a fresh dual at the root, and for a part that starts from its parent's dual. */
     private static final int ROOT_SWEEPS = 200;
     private static final int CHILD_SWEEPS = 1;
-    /** Local search for seeds: weight vectors, random starts per weight, outcome evaluations of the Pareto search. */
-    private static final int SEED_WEIGHTS = 32;
-    private static final int SEED_STARTS = 32;
-    private static final int SEED_EVALUATIONS = 100_000;
 
     private final int n;
     private WorkBudget budget = WorkBudget.UNLIMITED;
@@ -314,7 +315,7 @@ final class HyperRectangleFrontier {
         for (int k = 0; k < n; k++) bound[k] = Math.abs(base[k]);
         for (int r = 0; r < owner.length; r++) if (owner[r] >= 0) bound[owner[r]] += Math.abs(value[r]);
         margin = Dominance.margins(bound);
-        Point[] uncapped = root(0, null, seeds()).points();
+        Point[] uncapped = root(0, null, new FrontierSeeds(n, sizes, owner, value, allows, rectIssues, rectsOfIssue, base).find()).points();
         if (uncapped.length == 0) return new ParetoFrontier(n, List.of());
         // parties whose sum can pass their cap (beyond rounding)
         int binding = 0;
@@ -373,142 +374,6 @@ final class HyperRectangleFrontier {
             if (Dominance.key(Math.min(u[k], cap[k])) != Dominance.key(y[k])) return false;
         }
         return true;
-    }
-
-    /** An outcome (option per issue) with its uncapped sums. */
-    private record Outcome(int[] x, double[] u) { }
-
-    /**
-     * Sums of good outcomes found by local search: coordinate ascent on weighted sums of the
-     * parties' utilities from fixed pseudo-random starts, then a Pareto local search. They are real
-     * outcomes, so they cut only what they strictly dominate: the answer does not depend on them,
-     * only the work does (on the ANAC 2014 scenarios they are most of the frontier already).
-     */
-    private List<double[]> seeds() {
-        java.util.SplittableRandom random = new java.util.SplittableRandom(0x5EED);
-        int rects = owner.length;
-        int[] x = new int[issues];
-        int[] hits = new int[rects];
-        int weights = n == 2 ? SEED_WEIGHTS : SEED_WEIGHTS * n;
-        List<Outcome> found = new ArrayList<>();
-        for (int w = 0; w < weights; w++) {
-            double[] weight = new double[n];
-            if (n == 2) {
-                double angle = Math.PI / 2 * w / Math.max(1, weights - 1);
-                weight[0] = Math.cos(angle);
-                weight[1] = Math.sin(angle);
-            } else {
-                for (int k = 0; k < n; k++) weight[k] = w < n ? (k == w ? 1 : 0) : random.nextDouble();
-            }
-            for (int start = 0; start < SEED_STARTS; start++) {
-                for (int i = 0; i < issues; i++) x[i] = random.nextInt(sizes[i]);
-                Arrays.fill(hits, 0);
-                for (int r = 0; r < rects; r++) for (int i : rectIssues[r]) if (allows[r][i][x[i]]) hits[r]++;
-                climb(x, hits, weight);
-                double[] u = evaluate(x);
-                if (u != null) found.add(new Outcome(x.clone(), u));
-            }
-        }
-        List<double[]> sums = new ArrayList<>();
-        for (Outcome o : paretoLocalSearch(found)) sums.add(o.u());
-        return sums;
-    }
-
-    /** Moves one issue at a time to its best option for the weighted sum (red lines forbidden) until none improves. */
-    private void climb(int[] x, int[] hits, double[] weight) {
-        boolean improved = true;
-        for (int round = 0; improved && round < 50; round++) {
-            improved = false;
-            for (int i = 0; i < issues; i++) {
-                int bestV = x[i];
-                double bestGain = EPS;
-                for (int v = 0; v < sizes[i]; v++) {
-                    if (v == x[i]) continue;
-                    double gain = 0;
-                    for (int r : rectsOfIssue[i]) {
-                        boolean was = allows[r][i][x[i]];
-                        boolean now = allows[r][i][v];
-                        if (was == now) continue;
-                        int len = rectIssues[r].length;
-                        boolean before = hits[r] == len;
-                        boolean after = hits[r] + (now ? 1 : -1) == len;
-                        if (before == after) continue;
-                        double worth = owner[r] < 0 ? -1e9 : weight[owner[r]] * value[r];
-                        gain += after ? worth : -worth;
-                    }
-                    if (gain > bestGain) {
-                        bestGain = gain;
-                        bestV = v;
-                    }
-                }
-                if (bestV != x[i]) {
-                    for (int r : rectsOfIssue[i]) {
-                        boolean was = allows[r][i][x[i]];
-                        boolean now = allows[r][i][bestV];
-                        if (was != now) hits[r] += now ? 1 : -1;
-                    }
-                    x[i] = bestV;
-                    improved = true;
-                }
-            }
-        }
-    }
-
-    /**
-     * Pareto local search: every one-issue change of an archived outcome that no archived outcome
-     * dominates or equals joins the archive (which drops what it dominates), within a budget.
-     */
-    private List<Outcome> paretoLocalSearch(List<Outcome> start) {
-        List<Outcome> front = new ArrayList<>();
-        for (Outcome o : start) offer(front, o);
-        java.util.ArrayDeque<Outcome> todo = new java.util.ArrayDeque<>(front);
-        int budget = SEED_EVALUATIONS;
-        while (!todo.isEmpty() && budget > 0) {
-            Outcome o = todo.poll();
-            if (!front.contains(o)) continue;
-            for (int i = 0; i < issues && budget > 0; i++) {
-                for (int v = 0; v < sizes[i] && budget > 0; v++) {
-                    if (v == o.x[i]) continue;
-                    budget--;
-                    int[] y = o.x.clone();
-                    y[i] = v;
-                    double[] u = evaluate(y);
-                    if (u == null) continue;
-                    Outcome c = new Outcome(y, u);
-                    if (offer(front, c)) todo.add(c);
-                }
-            }
-        }
-        return front;
-    }
-
-    /** Adds the outcome unless one in the front dominates or equals it; drops those it dominates. */
-    private boolean offer(List<Outcome> front, Outcome c) {
-        for (Outcome f : front) {
-            int cmp = Dominance.compare(f.u(), c.u(), 0);
-            if (cmp == 1 || cmp == 0) return false;
-        }
-        front.removeIf(f -> Dominance.compare(c.u(), f.u(), 0) == 1);
-        front.add(c);
-        return true;
-    }
-
-    /** The uncapped sums of an outcome, or null when it crosses a red line. */
-    private double[] evaluate(int[] x) {
-        double[] u = base.clone();
-        for (int r = 0; r < owner.length; r++) {
-            boolean in = true;
-            for (int i : rectIssues[r]) {
-                if (!allows[r][i][x[i]]) {
-                    in = false;
-                    break;
-                }
-            }
-            if (!in) continue;
-            if (owner[r] < 0) return null;
-            u[owner[r]] += value[r];
-        }
-        return u;
     }
 
     /**
