@@ -255,11 +255,13 @@ public final class AgreementAnalysis {
             throws AnalysisLimitException {
         if (method == Method.MERGE) {
             List<LinearAdditiveUtility> la = ufs.stream().map(u -> (LinearAdditiveUtility) u).toList();
-            return exactUtilities(LinearAdditiveFrontier.compute(la, lines, Math.max(1, o.listLimit()), o.maxCandidates(), budget), ufs);
+            return exactUtilities(LinearAdditiveFrontier.compute(la, lines, Math.max(1, o.listLimit()), o.maxCandidates(), budget), ufs,
+                    Math.max(1, o.listLimit()));
         }
         if (method == Method.RECTANGLES) {
             List<HyperRectangleUtility> hr = ufs.stream().map(u -> (HyperRectangleUtility) u).toList();
-            return exactUtilities(HyperRectangleFrontier.compute(hr, lines, Math.max(1, o.listLimit()), o.maxCandidates(), budget), ufs);
+            return exactUtilities(HyperRectangleFrontier.compute(hr, lines, Math.max(1, o.listLimit()), o.maxCandidates(), budget), ufs,
+                    Math.max(1, o.listLimit()));
         }
         double[] none = new double[ufs.size()];
         java.util.Arrays.fill(none, Double.NEGATIVE_INFINITY);
@@ -272,7 +274,7 @@ public final class AgreementAnalysis {
      * {@link UtilityFunction#utility(int[])} does; recomputing makes the frontier compare with
      * reservation values exactly as zone membership does (no disagreement in the last bit).
      */
-    private static ParetoFrontier exactUtilities(ParetoFrontier f, List<UtilityFunction> ufs) {
+    private static ParetoFrontier exactUtilities(ParetoFrontier f, List<UtilityFunction> ufs, int listLimit) {
         int n = ufs.size();
         List<FrontierPoint> points = new ArrayList<>();
         double[] flat = new double[f.size() * n];
@@ -296,8 +298,7 @@ public final class AgreementAnalysis {
                 tied = tied.add(points.get(q).tied());
                 outcomes.addAll(points.get(q).outcomes());
             }
-            kept.add(new FrontierPoint(first.utilities(), tied, outcomes.subList(0, Math.min(outcomes.size(),
-                    Math.max(first.outcomes().size(), f.points().stream().mapToInt(x -> x.outcomes().size()).max().orElse(1))))));
+            kept.add(new FrontierPoint(first.utilities(), tied, outcomes.subList(0, Math.min(outcomes.size(), listLimit))));
         }
         return new ParetoFrontier(f.parties(), kept);
     }
