@@ -303,11 +303,25 @@ public final class AgreementAnalysis {
         return new ParetoFrontier(f.parties(), kept);
     }
 
-    /** Whether every party's reservation value is at most its lowest utility (known for linear-additive utilities). */
+    /**
+     * Whether every party's reservation value is at most its lowest utility, as far as that is known
+     * without enumerating: linear-additive utilities know theirs; hyper-rectangle utilities with no
+     * negative rectangle value, scale or cap never go below 0.
+     */
     private static boolean everyOutcomeAcceptable(Problem p) {
         for (int k = 0; k < p.ufs.size(); k++) {
-            // the lowest term of each issue, added in issue order as utility() adds: a true lower bound, bit for bit
-            if (!(p.ufs.get(k) instanceof LinearAdditiveUtility la) || !(la.minUtility() >= p.reservation[k])) return false;
+            UtilityFunction u = p.ufs.get(k);
+            double lowest;
+            if (u instanceof LinearAdditiveUtility la) {
+                // the lowest term of each issue, added in issue order as utility() adds: a true lower bound, bit for bit
+                lowest = la.minUtility();
+            } else if (u instanceof HyperRectangleUtility h && h.scale() >= 0 && h.cap() >= 0
+                    && h.rectangles().stream().allMatch(r -> r.utility() >= 0)) {
+                lowest = 0;
+            } else {
+                return false;
+            }
+            if (!(lowest >= p.reservation[k])) return false;
         }
         return true;
     }

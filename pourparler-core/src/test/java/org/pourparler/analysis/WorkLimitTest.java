@@ -85,6 +85,28 @@ class WorkLimitTest {
     }
 
     @Test
+    void hyperRectanglesWithoutNegativeValuesAndZeroReservationValuesMakeEveryOutcomeTheZone() throws Exception {
+        Random r = new Random(3);
+        List<Issue> is = new ArrayList<>();
+        for (int i = 0; i < 30; i++) is.add(Issue.integer("i" + i, 0, 9));
+        Domain d = Domain.of("h", is);
+        Scenario.Builder b = Scenario.builder(d);
+        for (int k = 0; k < 2; k++) {
+            List<org.pourparler.model.HyperRectangleUtility.Rectangle> rects = new ArrayList<>();
+            for (int j = 0; j < 5; j++) {
+                int i = r.nextInt(30);
+                rects.add(new org.pourparler.model.HyperRectangleUtility.Rectangle(1 + r.nextInt(3),
+                        List.of(new org.pourparler.model.HyperRectangleUtility.Bound(i, 0, r.nextInt(10))), List.of()));
+            }
+            b.party(new Party("p" + k, Role.NEGOTIATOR, Profile.of(org.pourparler.model.HyperRectangleUtility.of(d, rects,
+                    org.pourparler.model.HyperRectangleUtility.Aggregation.SUM, 0.1), 0)));
+        }
+        AgreementAnalysis.Report rep = AgreementAnalysis.analyze(b.build(), AgreementAnalysis.Options.defaults());
+        assertThat(rep.zone().exact()).isTrue();
+        assertThat(rep.zone().count()).isEqualTo(BigInteger.TEN.pow(30));
+    }
+
+    @Test
     void aPositiveReservationValueStillSamplesAndSaysHowManySamplesHit() throws Exception {
         AgreementAnalysis.Report r = AgreementAnalysis.analyze(random(2, 30, 10, 0.5), AgreementAnalysis.Options.defaults());
         assertThat(r.zone().exact()).isFalse();
