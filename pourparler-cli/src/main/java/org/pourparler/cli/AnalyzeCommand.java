@@ -50,7 +50,7 @@ final class AnalyzeCommand implements Callable<Integer> {
 
     @Option(names = "--max-work", paramLabel = "STEPS",
             description = {"Stop with exit 2 once the analysis has taken this many steps (about one comparison of two",
-                    "utility vectors each; 10^9 take some seconds). Default: ${DEFAULT-VALUE}; raise it for large",
+                    "utility vectors each; 10^9 take about 10 s). Default: ${DEFAULT-VALUE}; raise it for large",
                     "frontiers (many parties), see docs/analysis.md."})
     long maxWork = AgreementAnalysis.Options.DEFAULT_MAX_WORK;
 

@@ -42,7 +42,7 @@ public final class AgreementAnalysis {
      */
     public record Options(int listLimit, int threads, long enumerationLimit, int samples, long seed, long maxCandidates,
                           long maxWork) {
-        /** The default work limit, {@value} steps: about 5 to 10 seconds of one core. */
+        /** The default work limit, {@value} steps: about 10 seconds of one core. */
         public static final long DEFAULT_MAX_WORK = 1_000_000_000L;
 
         public Options {
@@ -256,12 +256,12 @@ public final class AgreementAnalysis {
         if (method == Method.MERGE) {
             List<LinearAdditiveUtility> la = ufs.stream().map(u -> (LinearAdditiveUtility) u).toList();
             return exactUtilities(LinearAdditiveFrontier.compute(la, lines, Math.max(1, o.listLimit()), o.maxCandidates(), budget), ufs,
-                    Math.max(1, o.listLimit()));
+                    Math.max(1, o.listLimit()), budget);
         }
         if (method == Method.RECTANGLES) {
             List<HyperRectangleUtility> hr = ufs.stream().map(u -> (HyperRectangleUtility) u).toList();
             return exactUtilities(HyperRectangleFrontier.compute(hr, lines, Math.max(1, o.listLimit()), o.maxCandidates(), budget), ufs,
-                    Math.max(1, o.listLimit()));
+                    Math.max(1, o.listLimit()), budget);
         }
         double[] none = new double[ufs.size()];
         java.util.Arrays.fill(none, Double.NEGATIVE_INFINITY);
@@ -274,20 +274,26 @@ public final class AgreementAnalysis {
      * {@link UtilityFunction#utility(int[])} does; recomputing makes the frontier compare with
      * reservation values exactly as zone membership does (no disagreement in the last bit).
      */
-    private static ParetoFrontier exactUtilities(ParetoFrontier f, List<UtilityFunction> ufs, int listLimit) {
+    private static ParetoFrontier exactUtilities(ParetoFrontier f, List<UtilityFunction> ufs, int listLimit,
+                                                 WorkBudget budget) {
         int n = ufs.size();
         List<FrontierPoint> points = new ArrayList<>();
         double[] flat = new double[f.size() * n];
+        boolean roundedOtherwise = false;
         for (FrontierPoint p : f.points()) {
             int[] o = p.outcomes().get(0);
             double[] u = new double[n];
-            for (int k = 0; k < u.length; k++) u[k] = ufs.get(k).utility(o);
+            for (int k = 0; k < u.length; k++) {
+                u[k] = ufs.get(k).utility(o);
+                roundedOtherwise |= Dominance.key(u[k]) != Dominance.key(p.utility(k));
+            }
             System.arraycopy(u, 0, flat, points.size() * n, n);
             points.add(new FrontierPoint(u, p.tied(), p.outcomes()));
         }
-        // a utility within rounding of a half grid step can round otherwise than the search's sum did:
+        if (!roundedOtherwise) return new ParetoFrontier(f.parties(), points);
+        // a utility within rounding of a half grid step rounded otherwise than the search's sum did:
         // filter once more with the recomputed utilities, so the frontier obeys the definition on them
-        int[][] groups = Dominance.nondominated(flat, n, points.size());
+        int[][] groups = Dominance.nondominated(flat, n, points.size(), budget);
         if (groups.length == points.size()) return new ParetoFrontier(f.parties(), points);
         List<FrontierPoint> kept = new ArrayList<>();
         for (int[] g : groups) {

@@ -31,7 +31,8 @@ import java.util.TreeMap;
  * one, so each candidate is checked once against the points kept so far. Two parties need only the
  * best second utility so far (O(m log m)); three parties a staircase of the best (second, third)
  * pairs in an ordered map (O(m log m)); more parties compare with every kept point (O(m F) for a
- * frontier of F points), the last dominator found first. The work is charged to a {@link WorkBudget}
+ * frontier of F points), the last dominator found first, and from {@link #BINNED_FROM} candidates on
+ * only with the kept points filed in grid cells at least as high in every value but the first. The work is charged to a {@link WorkBudget}
  * as it is done, so an analysis past its limit stops within about a million comparisons.
  */
 final class Dominance {
@@ -39,6 +40,8 @@ final class Dominance {
     static final double EPS = 1e-12;
     /** 1 / EPS, exactly representable. */
     private static final double SCALE = 1e12;
+    /** From this many distinct candidates on, more than three parties are filtered on a grid of cells. */
+    static final int BINNED_FROM = 2048;
     /** Above this magnitude doubles are spaced about as widely as EPS and are compared unrounded. */
     private static final double UNROUNDED = 1e4;
 
@@ -164,12 +167,14 @@ final class Dominance {
             double top = q[order[0]];
             for (int g = 0; g < groups; g++) {
                 double x = q[order[start[g]]];
-                keep[g] = g == 0 || (mode & 1) != 0 || (margin != null && top < x + margin[0]);
+                keep[g] = g == 0 || (mode & 1) != 0 || (margin != null && top < Math.max(Math.nextUp(x), x + margin[0]));
             }
         } else if (n == 2 && mode == 0) {
             keep2(q, order, start, groups, margin, keep);
         } else if (n == 3 && mode == 0 && margin == null) {
             keep3(q, order, start, groups, keep);
+        } else if (groups >= BINNED_FROM) {
+            keepBinned(q, n, order, start, groups, mode, margin, keep, budget);
         } else {
             keepGeneral(q, n, order, start, groups, mode, margin, keep, budget);
         }
@@ -206,11 +211,11 @@ final class Dominance {
             double x0 = q[2 * c];
             double x1 = q[2 * c + 1];
             // first value higher, second at least as high
-            int higher = countAtLeast(v0, margin == null ? Math.nextUp(x0) : x0 + margin[0]);
+            int higher = countAtLeast(v0, margin == null ? Math.nextUp(x0) : Math.max(Math.nextUp(x0), x0 + margin[0]));
             if (higher > 0 && max1[higher - 1] >= x1) continue;
             // first value at least as high, second higher
             int atLeast = countAtLeast(v0, x0);
-            double need = margin == null ? Math.nextUp(x1) : x1 + margin[1];
+            double need = margin == null ? Math.nextUp(x1) : Math.max(Math.nextUp(x1), x1 + margin[1]);
             if (max1[atLeast - 1] >= need) continue;
             keep[g] = true;
         }
@@ -280,6 +285,88 @@ final class Dominance {
         budget.charge(charged);
     }
 
+    /**
+     * {@link #keepGeneral} for many candidates: kept points are filed in cells of a grid over the
+     * second to last values (bins at quantiles of the candidates, about 256 cells in all), and a
+     * candidate is compared only with the points of cells at least as high in every one of those
+     * values, the only ones that can dominate it. Same answer, a fraction of the comparisons.
+     */
+    private static void keepBinned(double[] q, int n, int[] order, int[] start, int groups, int mode,
+                                   double[] margin, boolean[] keep, WorkBudget budget) {
+        int dims = n - 1;
+        int bins = Math.max(2, (int) Math.floor(Math.pow(256, 1.0 / dims)));
+        double[][] cuts = new double[dims][bins - 1];
+        double[] column = new double[groups];
+        for (int d = 0; d < dims; d++) {
+            for (int g = 0; g < groups; g++) column[g] = q[order[start[g]] * n + d + 1];
+            Arrays.sort(column);
+            for (int b = 1; b < bins; b++) cuts[d][b - 1] = column[(int) ((long) groups * b / bins)];
+        }
+        int cells = 1;
+        for (int d = 0; d < dims; d++) cells *= bins;
+        double[][] filed = new double[cells][];
+        int[] filedSize = new int[cells];
+        int[] bin = new int[dims];
+        int[] at = new int[dims];
+        double[] last = null;
+        long charged = 0;
+        for (int g = 0; g < groups; g++) {
+            int base = order[start[g]] * n;
+            boolean dominated = last != null && dominates(last, 0, q, base, n, mode, margin);
+            if (!dominated) {
+                for (int d = 0; d < dims; d++) bin[d] = binOf(cuts[d], q[base + d + 1]);
+                // every cell whose bins are all at least the candidate's, odometer style
+                System.arraycopy(bin, 0, at, 0, dims);
+                scan:
+                while (true) {
+                    int cell = 0;
+                    for (int d = 0; d < dims; d++) cell = cell * bins + at[d];
+                    charged++;     // a cell visited costs about one comparison
+                    double[] list = filed[cell];
+                    for (int p = filedSize[cell] - 1; p >= 0; p--) {
+                        charged++;
+                        if (dominates(list, p * n, q, base, n, mode, margin)) {
+                            dominated = true;
+                            last = Arrays.copyOfRange(list, p * n, p * n + n);
+                            break scan;
+                        }
+                    }
+                    int d = dims - 1;
+                    while (d >= 0 && ++at[d] == bins) {
+                        at[d] = bin[d];
+                        d--;
+                    }
+                    if (d < 0) break;
+                }
+            }
+            if (charged > 1 << 20) {
+                budget.charge(charged);
+                charged = 0;
+            }
+            if (dominated) continue;
+            keep[g] = true;
+            int cell = 0;
+            for (int d = 0; d < dims; d++) cell = cell * bins + binOf(cuts[d], q[base + d + 1]);
+            if (filed[cell] == null) filed[cell] = new double[16 * n];
+            if ((filedSize[cell] + 1) * n > filed[cell].length) filed[cell] = Arrays.copyOf(filed[cell], filed[cell].length * 2);
+            System.arraycopy(q, base, filed[cell], filedSize[cell] * n, n);
+            filedSize[cell]++;
+        }
+        budget.charge(charged);
+    }
+
+    /** The bin of value v: how many cuts are at most v. */
+    private static int binOf(double[] cuts, double v) {
+        int lo = 0;
+        int hi = cuts.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (cuts[mid] <= v) lo = mid + 1;
+            else hi = mid;
+        }
+        return lo;
+    }
+
     /** Whether the vector at {@code a[ai..]} dominates the one at {@code b[bi..]} (see {@link #filter}). */
     private static boolean dominates(double[] a, int ai, double[] b, int bi, int n, int mode, double[] margin) {
         boolean strict = false;
@@ -287,7 +374,7 @@ final class Dominance {
             double y = a[ai + k];
             double x = b[bi + k];
             if (y < x) return false;
-            if (!strict && (mode >> k & 1) == 0 && (margin == null ? y > x : y >= x + margin[k])) strict = true;
+            if (!strict && (mode >> k & 1) == 0 && y > x && (margin == null || y >= x + margin[k])) strict = true;
         }
         return strict;
     }

@@ -108,6 +108,52 @@ class DominanceTest {
         }
     }
 
+    /** Enough candidates for the grid of cells (more than three parties, or a mode or margins): still the brute force's answer. */
+    @Property(tries = 40)
+    void filterOnTheGridOfCellsEqualsBruteForce(@ForAll long seed, @ForAll @IntRange(min = 3, max = 6) int n,
+                                                @ForAll boolean withMode, @ForAll boolean partial) {
+        Random r = new Random(seed);
+        int m = Dominance.BINNED_FROM + r.nextInt(1500);
+        double[] u = new double[n * m];
+        // mostly non-dominated points (on a sphere-like surface) with near-ties and duplicates mixed in
+        double[] hard = hardCandidates(r, n, m);
+        for (int i = 0; i < m; i++) {
+            double norm = 0;
+            for (int k = 0; k < n; k++) {
+                double x = r.nextInt(4) == 0 ? hard[i * n + k] : r.nextDouble();
+                u[i * n + k] = x;
+                norm += x * x;
+            }
+            if (r.nextBoolean() && norm > 0) for (int k = 0; k < n; k++) u[i * n + k] /= Math.sqrt(norm);
+        }
+        int mode = withMode ? r.nextInt(1 << n) : 0;
+        if (!partial) {
+            int[][] groups = Dominance.nondominated(u.clone(), n, m, mode, WorkBudget.UNLIMITED);
+            assertThat(filtered(groups, u, n)).isEqualTo(bruteForce(u, n, m, mode));
+        } else {
+            double[] bound = new double[n];
+            for (int i = 0; i < n * m; i++) bound[i % n] = Math.max(bound[i % n], Math.abs(u[i]));
+            double[] margin = Dominance.margins(bound);
+            int[][] groups = Dominance.nondominatedPartial(u.clone(), n, m, mode, margin, WorkBudget.UNLIMITED);
+            // the partial filter: exact ties, dominance by the margin on a counting party; an independent brute force
+            java.util.Set<Integer> kept = new java.util.HashSet<>();
+            for (int[] g : groups) for (int x : g) kept.add(x);
+            for (int i = 0; i < m; i++) {
+                boolean dominated = false;
+                for (int j = 0; j < m && !dominated; j++) {
+                    boolean atLeast = true;
+                    boolean better = false;
+                    for (int k = 0; k < n; k++) {
+                        if (u[j * n + k] < u[i * n + k]) atLeast = false;
+                        if (u[j * n + k] >= u[i * n + k] + margin[k] && (mode >> k & 1) == 0) better = true;
+                    }
+                    dominated = atLeast && better;
+                }
+                assertThat(kept.contains(i)).as("candidate %d kept", i).isEqualTo(!dominated);
+            }
+        }
+    }
+
     /**
      * Partial sums: whatever is added to every candidate afterwards, the complete frontier computed
      * from the kept partial sums alone equals the one from all of them (nothing needed was dropped,
