@@ -68,9 +68,19 @@ final class AnalysisReportText {
             if (z.exact()) {
                 out.printf(Locale.ROOT, "Zone of agreement: YES - %s of %s outcomes (%.4g%%) are acceptable to every party.%n", count,
                         InspectCommand.grouped(r.outcomes().toString()), 100 * r.statistics().rationalFraction());
+            } else if (z.onlyBounded()) {
+                // the sample missed the zone: all that is known is the frontier's witness and an upper bound
+                double share = new java.math.BigDecimal(z.upper()).divide(new java.math.BigDecimal(r.outcomes()),
+                        java.math.MathContext.DECIMAL64).doubleValue();
+                String upper = z.upper().bitLength() > 50 ? String.format(Locale.ROOT, "%.3g", z.upper().doubleValue())
+                        : InspectCommand.grouped(z.upper().toString());
+                out.printf(Locale.ROOT, "Zone of agreement: YES - at least 1 outcome (found on the Pareto frontier). None of %,d%n"
+                        + "random samples fell in it: it holds at most %.3g%% of the outcomes, fewer than %s (95%% confidence).%n",
+                        z.sampled(), 100 * share, upper);
             } else {
-                out.printf(Locale.ROOT, "Zone of agreement: YES - about %s outcomes (estimate from %,d random samples; 95%% interval %s .. %s).%n",
-                        count, z.sampled(), InspectCommand.grouped(z.lower().toString()), InspectCommand.grouped(z.upper().toString()));
+                out.printf(Locale.ROOT, "Zone of agreement: YES - about %s outcomes (estimate from %,d random samples, %,d in the zone;"
+                        + " 95%% interval %s .. %s).%n", count, z.sampled(), z.hits(),
+                        InspectCommand.grouped(z.lower().toString()), InspectCommand.grouped(z.upper().toString()));
             }
         } else {
             out.println("Zone of agreement: NONE - no outcome is acceptable to every party (at or above each reservation value,");

@@ -45,11 +45,17 @@ final class AnalyzeCommand implements Callable<Integer> {
             description = "List at most N frontier points and N outcomes behind each point (default: ${DEFAULT-VALUE}).")
     int limit;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Threads for enumeration (default: all cores).")
+    @Option(names = "--threads", paramLabel = "N", description = "Threads for enumeration, at least 1 (default: all cores).")
     Integer threads;
 
     @Option(names = "--force", description = "Overwrite the --plot file when it exists (never the input).")
     boolean force;
+
+    @Option(names = "--max-work", paramLabel = "STEPS",
+            description = {"Stop with exit 2 once the analysis has taken this many steps (about one comparison of two",
+                    "utility vectors each; 10^9 take about 10 s). Default: ${DEFAULT-VALUE}; raise it for large",
+                    "frontiers (many parties), see docs/analysis.md."})
+    long maxWork = AgreementAnalysis.Options.DEFAULT_MAX_WORK;
 
     @Spec
     CommandSpec spec;
@@ -58,13 +64,16 @@ final class AnalyzeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (limit < 1) throw new Main.UserException("--limit must be at least 1, but was " + limit);
         if (plot != null) OutputFiles.checkWritable(plot, "--plot", force, input.path);
+        if (threads != null && threads < 1) throw new Main.UserException("--threads must be at least 1, but was " + threads);
+        if (maxWork < 1) throw new Main.UserException("--max-work must be at least 1, but was " + maxWork);
         Scenarios.Loaded loaded = input.load();
         Scenario s = loaded.scenario();
         if (s.parties().isEmpty()) {
             throw new Main.UserException(input.path + ": the scenario has no parties (profiles) to analyse");
         }
         AgreementAnalysis.Options options = AgreementAnalysis.Options.defaults().withListLimit(limit);
-        if (threads != null) options = options.withThreads(Math.max(1, threads));
+        if (threads != null) options = options.withThreads(threads);
+        options = options.withMaxWork(maxWork);
         AgreementAnalysis.Report report;
         try {
             report = AgreementAnalysis.analyze(s, options);
@@ -109,6 +118,7 @@ final class AnalyzeCommand implements Callable<Integer> {
             zone.put("upper", r.zone().upper().toString());
             zone.put("confidence", 0.95);
             zone.put("sampled", r.zone().sampled());
+            zone.put("sampledInZone", r.zone().hits());
         }
         root.put("agreementZone", zone);
         root.put("pareto", frontier(r.pareto(), s.domain(), limit));

@@ -29,8 +29,13 @@ final class ScenarioInput {
 
     /** Reads the scenario under the given conventions (GENIUS files as GENIUS reads them, under GENIUS's) and keeps the chosen parties. */
     Scenarios.Loaded load(Conventions conventions) throws ScenarioFormatException, Main.UserException {
+        if (parties != null && (parties.isEmpty() || parties.stream().anyMatch(String::isBlank))) {
+            // "--parties ," or "--parties a,,b": an empty name is a typo, not "all parties"
+            throw new Main.UserException("--parties needs party names separated by commas (e.g. --parties buyer,seller), but was '"
+                    + String.join(",", parties) + "'");
+        }
         Scenarios.Loaded loaded = Scenarios.read(path, domain, conventions);
-        if (parties == null || parties.isEmpty()) return loaded;
+        if (parties == null) return loaded;
         try {
             return new Scenarios.Loaded(loaded.scenario().withParties(parties), loaded.format(), loaded.warnings());
         } catch (IllegalArgumentException e) {

@@ -36,18 +36,37 @@ public final class AgreementAnalysis {
      * @param samples          sample size for estimating the zone's size in spaces too large to count
      * @param seed             seed of that sample
      * @param maxCandidates    the most candidate points one frontier merge step may weigh; for hyper-rectangles, the most search steps (about 10^6 per CPU-second)
+     * @param maxWork          the most work steps one analysis may take (a step is about one comparison of two utility
+     *                         vectors or one outcome enumerated; 10^9 steps take a few seconds), beyond which it stops with
+     *                         an {@link AnalysisWorkLimitException}; {@link Long#MAX_VALUE} for no limit
      */
-    public record Options(int listLimit, int threads, long enumerationLimit, int samples, long seed, long maxCandidates) {
+    public record Options(int listLimit, int threads, long enumerationLimit, int samples, long seed, long maxCandidates,
+                          long maxWork) {
+        /** The default work limit, {@value} steps: about 10 seconds of one core. */
+        public static final long DEFAULT_MAX_WORK = 1_000_000_000L;
+
+        public Options {
+            if (listLimit < 0) throw new IllegalArgumentException("listLimit must be at least 0, but was " + listLimit);
+            if (threads < 1) throw new IllegalArgumentException("threads must be at least 1, but was " + threads);
+            if (maxWork < 1) throw new IllegalArgumentException("maxWork must be at least 1, but was " + maxWork);
+        }
+
         public static Options defaults() {
-            return new Options(10, Runtime.getRuntime().availableProcessors(), 100_000_000L, 200_000, 1L, 20_000_000L);
+            return new Options(10, Runtime.getRuntime().availableProcessors(), 100_000_000L, 200_000, 1L, 20_000_000L,
+                    DEFAULT_MAX_WORK);
         }
 
         public Options withListLimit(int limit) {
-            return new Options(limit, threads, enumerationLimit, samples, seed, maxCandidates);
+            return new Options(limit, threads, enumerationLimit, samples, seed, maxCandidates, maxWork);
         }
 
         public Options withThreads(int t) {
-            return new Options(listLimit, t, enumerationLimit, samples, seed, maxCandidates);
+            return new Options(listLimit, t, enumerationLimit, samples, seed, maxCandidates, maxWork);
+        }
+
+        /** These options with another work limit (see {@link #maxWork}). */
+        public Options withMaxWork(long steps) {
+            return new Options(listLimit, threads, enumerationLimit, samples, seed, maxCandidates, steps);
         }
     }
 
@@ -81,8 +100,29 @@ public final class AgreementAnalysis {
 
     private AgreementAnalysis() { }
 
-    /** Analyses the scenario with all its parties. */
+    /**
+     * Analyses the scenario with all its parties.
+     *
+     * @throws AnalysisWorkLimitException as soon as the work passes {@link Options#maxWork()}
+     * @throws AnalysisLimitException     when no exact method applies or another size limit is met
+     */
     public static Report analyze(Scenario scenario, Options options) throws AnalysisLimitException {
+        WorkBudget budget = new WorkBudget(options.maxWork());
+        try {
+            return analyze(scenario, options, budget);
+        } catch (WorkBudget.Exceeded e) {
+            throw workLimit(options);
+        }
+    }
+
+    private static AnalysisWorkLimitException workLimit(Options options) {
+        return new AnalysisWorkLimitException("The analysis passed its work limit of " + options.maxWork()
+                + " steps (about one comparison of two utility vectors each) before the exact frontier was complete: "
+                + "the frontier of these utilities is too large to find quickly. Raise the limit with --max-work "
+                + "(Options.withMaxWork), or analyse fewer parties (--parties)", options.maxWork());
+    }
+
+    private static Report analyze(Scenario scenario, Options options, WorkBudget budget) throws AnalysisLimitException {
         List<Party> parties = scenario.parties();
         if (parties.isEmpty()) {
             throw new IllegalArgumentException("Scenario '" + scenario.title() + "' has no parties to analyse");
@@ -101,24 +141,28 @@ public final class AgreementAnalysis {
         ParetoFrontier free;
         ZoneSize zone;
         if (method != Method.ENUMERATION) {
-            paretoAll = frontier(all.ufs, List.of(), options, method);
-            free = all.redLines.isEmpty() ? paretoAll : frontier(all.ufs, all.redLines, options, method);
+            paretoAll = frontier(all.ufs, List.of(), options, method, budget);
+            free = all.redLines.isEmpty() ? paretoAll : frontier(all.ufs, all.redLines, options, method, budget);
             boolean exists = !free.atLeast(all.reservation).isEmpty();
-            if (enumerable) {
-                Enumeration.Result r = Enumeration.run(all.ufs, all.reservation, all.redLines, 0, options.threads(), false);
+            if (all.redLines.isEmpty() && everyOutcomeAcceptable(all)) {
+                // no reservation value above its party's lowest utility, no red line: the zone is the whole space
+                zone = ZoneSize.exact(true, domain.outcomeCount());
+            } else if (enumerable) {
+                Enumeration.Result r = Enumeration.run(all.ufs, all.reservation, all.redLines, 0, options.threads(), false, budget);
                 zone = ZoneSize.exact(exists, r.zoneCount());
             } else {
                 zone = sampleZone(all, domain, options, exists);
             }
         } else {
-            Enumeration.Result r = Enumeration.run(all.ufs, all.reservation, all.redLines, options.listLimit(), options.threads(), true);
+            Enumeration.Result r = Enumeration.run(all.ufs, all.reservation, all.redLines, options.listLimit(), options.threads(), true,
+                    budget);
             paretoAll = r.all();
             free = r.free();
             zone = ZoneSize.exact(r.zoneCount() > 0, r.zoneCount());
         }
         ParetoFrontier pareto = free.atLeast(all.reservation);
         BargainingSolutions solutions = BargainingSolutions.of(pareto, all.reservation);
-        Diagnosis diagnosis = zone.exists() ? null : diagnose(all, free, options, method);
+        Diagnosis diagnosis = zone.exists() ? null : diagnose(all, free, options, method, budget);
         double total = domain.outcomeCount().doubleValue();
         Statistics stats = new Statistics(zone.count().doubleValue() / total, zone.exact(), opposition(paretoAll));
         return new Report(scenario, all.reservation.clone(), domain.outcomeCount(), zone, paretoAll, pareto, solutions,
@@ -149,7 +193,11 @@ public final class AgreementAnalysis {
             throw new AnalysisLimitException("The domain has " + domain.outcomeCount() + " outcomes and utilities that are not all "
                     + "linear-additive; exact analysis enumerates at most " + options.enumerationLimit() + " outcomes");
         }
-        return frontier(utilities, redLines, options, method);
+        try {
+            return frontier(utilities, redLines, options, method, new WorkBudget(options.maxWork()));
+        } catch (WorkBudget.Exceeded e) {
+            throw workLimit(options);
+        }
     }
 
     /** The parties' utilities, reservation values and red lines, as arrays. */
@@ -185,27 +233,40 @@ public final class AgreementAnalysis {
 
         /** The fastest exact method for these utilities, or null when none applies. */
         static Method choose(List<UtilityFunction> ufs, boolean enumerable) {
-            if (ufs.stream().allMatch(u -> u instanceof LinearAdditiveUtility)) return MERGE;
+            // a capped sum (GENIUS's reading of weights above 1) is not additive where the cap binds: enumerate then
+            if (ufs.stream().allMatch(u -> u instanceof LinearAdditiveUtility la && la.isAdditive())) return MERGE;
             if (ufs.stream().allMatch(u -> u instanceof HyperRectangleUtility h
                     && h.aggregation() == HyperRectangleUtility.Aggregation.SUM)) return RECTANGLES;
             return enumerable ? ENUMERATION : null;
         }
     }
 
-    /** The frontier of the outcomes crossing none of {@code lines}. */
+    /** The frontier of the outcomes crossing none of {@code lines}, by the given method, within the options' work limit. */
     static ParetoFrontier frontier(List<UtilityFunction> ufs, List<RedLine> lines, Options o, Method method)
+            throws AnalysisLimitException {
+        try {
+            return frontier(ufs, lines, o, method, new WorkBudget(o.maxWork()));
+        } catch (WorkBudget.Exceeded e) {
+            throw workLimit(o);
+        }
+    }
+
+    /** The frontier of the outcomes crossing none of {@code lines}. */
+    static ParetoFrontier frontier(List<UtilityFunction> ufs, List<RedLine> lines, Options o, Method method, WorkBudget budget)
             throws AnalysisLimitException {
         if (method == Method.MERGE) {
             List<LinearAdditiveUtility> la = ufs.stream().map(u -> (LinearAdditiveUtility) u).toList();
-            return exactUtilities(LinearAdditiveFrontier.compute(la, lines, Math.max(1, o.listLimit()), o.maxCandidates()), ufs);
+            return exactUtilities(LinearAdditiveFrontier.compute(la, lines, Math.max(1, o.listLimit()), o.maxCandidates(), budget), ufs,
+                    Math.max(1, o.listLimit()), budget);
         }
         if (method == Method.RECTANGLES) {
             List<HyperRectangleUtility> hr = ufs.stream().map(u -> (HyperRectangleUtility) u).toList();
-            return exactUtilities(HyperRectangleFrontier.compute(hr, lines, Math.max(1, o.listLimit()), o.maxCandidates()), ufs);
+            return exactUtilities(HyperRectangleFrontier.compute(hr, lines, Math.max(1, o.listLimit()), o.maxCandidates(), budget), ufs,
+                    Math.max(1, o.listLimit()), budget);
         }
         double[] none = new double[ufs.size()];
         java.util.Arrays.fill(none, Double.NEGATIVE_INFINITY);
-        return Enumeration.run(ufs, none, lines, o.listLimit(), o.threads(), true).free();
+        return Enumeration.run(ufs, none, lines, o.listLimit(), o.threads(), true, budget).free();
     }
 
     /**
@@ -214,15 +275,62 @@ public final class AgreementAnalysis {
      * {@link UtilityFunction#utility(int[])} does; recomputing makes the frontier compare with
      * reservation values exactly as zone membership does (no disagreement in the last bit).
      */
-    private static ParetoFrontier exactUtilities(ParetoFrontier f, List<UtilityFunction> ufs) {
+    private static ParetoFrontier exactUtilities(ParetoFrontier f, List<UtilityFunction> ufs, int listLimit,
+                                                 WorkBudget budget) {
+        int n = ufs.size();
         List<FrontierPoint> points = new ArrayList<>();
+        double[] flat = new double[f.size() * n];
+        boolean roundedOtherwise = false;
         for (FrontierPoint p : f.points()) {
             int[] o = p.outcomes().get(0);
-            double[] u = new double[ufs.size()];
-            for (int k = 0; k < u.length; k++) u[k] = ufs.get(k).utility(o);
+            double[] u = new double[n];
+            for (int k = 0; k < u.length; k++) {
+                u[k] = ufs.get(k).utility(o);
+                roundedOtherwise |= Dominance.key(u[k]) != Dominance.key(p.utility(k));
+            }
+            System.arraycopy(u, 0, flat, points.size() * n, n);
             points.add(new FrontierPoint(u, p.tied(), p.outcomes()));
         }
-        return new ParetoFrontier(f.parties(), points);
+        if (!roundedOtherwise) return new ParetoFrontier(f.parties(), points);
+        // a utility within rounding of a half grid step rounded otherwise than the search's sum did:
+        // filter once more with the recomputed utilities, so the frontier obeys the definition on them
+        int[][] groups = Dominance.nondominated(flat, n, points.size(), budget);
+        if (groups.length == points.size()) return new ParetoFrontier(f.parties(), points);
+        List<FrontierPoint> kept = new ArrayList<>();
+        for (int[] g : groups) {
+            FrontierPoint first = points.get(g[0]);
+            java.math.BigInteger tied = java.math.BigInteger.ZERO;
+            List<int[]> outcomes = new ArrayList<>();
+            for (int q : g) {
+                tied = tied.add(points.get(q).tied());
+                outcomes.addAll(points.get(q).outcomes());
+            }
+            kept.add(new FrontierPoint(first.utilities(), tied, outcomes.subList(0, Math.min(outcomes.size(), listLimit))));
+        }
+        return new ParetoFrontier(f.parties(), kept);
+    }
+
+    /**
+     * Whether every party's reservation value is at most its lowest utility, as far as that is known
+     * without enumerating: linear-additive utilities know theirs; hyper-rectangle utilities with no
+     * negative rectangle value, scale or cap never go below 0.
+     */
+    private static boolean everyOutcomeAcceptable(Problem p) {
+        for (int k = 0; k < p.ufs.size(); k++) {
+            UtilityFunction u = p.ufs.get(k);
+            double lowest;
+            if (u instanceof LinearAdditiveUtility la) {
+                // the lowest term of each issue, added in issue order as utility() adds: a true lower bound, bit for bit
+                lowest = la.minUtility();
+            } else if (u instanceof HyperRectangleUtility h && h.scale() >= 0 && h.cap() >= 0
+                    && h.rectangles().stream().allMatch(r -> r.utility() >= 0)) {
+                lowest = 0;
+            } else {
+                return false;
+            }
+            if (!(lowest >= p.reservation[k])) return false;
+        }
+        return true;
     }
 
     private static ZoneSize sampleZone(Problem p, Domain d, Options o, boolean exists) {
@@ -246,7 +354,7 @@ public final class AgreementAnalysis {
         BigInteger hi = total.multiply(java.math.BigDecimal.valueOf(Math.min(1, centre + half))).toBigInteger();
         if (exists && est.signum() == 0) est = BigInteger.ONE;   // the frontier proves at least one
         if (exists && lo.signum() == 0) lo = BigInteger.ONE;
-        return new ZoneSize(exists, est, false, lo, hi, n);
+        return new ZoneSize(exists, est, false, lo, hi, n, hits);
     }
 
     private static boolean inZone(Problem p, int[] outcome) {
@@ -266,7 +374,7 @@ public final class AgreementAnalysis {
         return f.distanceTo(ideal);
     }
 
-    private static Diagnosis diagnose(Problem p, ParetoFrontier free, Options o, Method linear) throws AnalysisLimitException {
+    private static Diagnosis diagnose(Problem p, ParetoFrontier free, Options o, Method linear, WorkBudget budget) throws AnalysisLimitException {
         int n = p.ufs.size();
         double[] r = p.reservation;
         // uniform lowering: min over points of the largest shortfall
@@ -297,14 +405,14 @@ public final class AgreementAnalysis {
         for (int l = 0; l < p.redLines.size(); l++) {
             List<RedLine> others = new ArrayList<>(p.redLines);
             others.remove(l);
-            ParetoFrontier opened = frontier(p.ufs, others, o, linear).atLeast(r);
+            ParetoFrontier opened = frontier(p.ufs, others, o, linear, budget).atLeast(r);
             if (!opened.isEmpty()) {
                 RedLine line = p.redLines.get(l);
                 drops.add(new Diagnosis.RedLineMove(p.redLineOwners.get(l), line.description(),
                         BargainingSolutions.of(opened, r).nash()));
             }
         }
-        return new Diagnosis(blockingSets(p, o, linear), uniform, single, drops);
+        return new Diagnosis(blockingSets(p, o, linear, budget), uniform, single, drops);
     }
 
     /** The largest amount by which a point falls short of the reservation values, ignoring party {@code skip}. */
@@ -315,7 +423,7 @@ public final class AgreementAnalysis {
     }
 
     /** The minimal sets of parties with no acceptable outcome in common, smallest first. */
-    private static List<Diagnosis.BlockingSet> blockingSets(Problem p, Options o, Method linear) throws AnalysisLimitException {
+    private static List<Diagnosis.BlockingSet> blockingSets(Problem p, Options o, Method linear, WorkBudget budget) throws AnalysisLimitException {
         int n = p.ufs.size();
         if (n > 12) return List.of();
         List<Integer> blocking = new ArrayList<>();
@@ -338,7 +446,7 @@ public final class AgreementAnalysis {
                 for (int l = 0; l < p.redLines.size(); l++) {
                     if (members.contains(p.names.indexOf(p.redLineOwners.get(l)))) lines.add(p.redLines.get(l));
                 }
-                ParetoFrontier f = frontier(ufs, lines, o, linear);
+                ParetoFrontier f = frontier(ufs, lines, o, linear, budget);
                 if (f.atLeast(r).isEmpty()) {
                     blocking.add(mask);
                     out.add(new Diagnosis.BlockingSet(members.stream().map(p.names::get).toList(), clashes(f, ufs, r, p, members)));

@@ -1,194 +1,403 @@
 package org.pourparler.analysis;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
- * The non-dominated filter shared by every frontier algorithm. Utility vectors are compared with a
- * tolerance {@link #EPS}: two vectors within EPS on every party are the same point (their outcomes
- * are tied); a vector dominates another when it is no worse by more than EPS for any party and
- * better by more than EPS for one. The tolerance absorbs the rounding of sums taken in different
- * orders; utilities are on a [0, 1]-like scale.
+ * The one definition of Pareto dominance, and the one non-dominated filter every frontier
+ * algorithm uses (linear-additive merge, hyper-rectangle branch and bound, enumeration).
+ *
+ * <p><b>Definition.</b> Each utility is first rounded to the nearest multiple of {@link #EPS}
+ * ({@link #key}); rounded vectors are then compared exactly. Two vectors are <em>tied</em> (one
+ * frontier point, their outcomes counted together) when their rounded values are equal for every
+ * party; a vector <em>dominates</em> another when its rounded values are at least as high for every
+ * party and higher for one. Rounding first, rather than comparing with a tolerance, keeps both
+ * relations transitive: "within EPS" chains (a ~ b ~ c with a and c 2 EPS apart) would make the
+ * answer depend on the order candidates are met, and the algorithms below would disagree with each
+ * other and with the definition. The rounding absorbs the errors of sums taken in different orders
+ * (about 1e-16) unless the exact value lies within that error of a half multiple of EPS.
+ *
+ * <p><b>Partial sums.</b> The merge and the branch and bound prune sums over some issues before the
+ * other issues' terms are added; {@link #nondominatedPartial} drops such a sum only when every
+ * completion of it is dominated, and groups only exactly equal sums, so pruning never changes the
+ * final answer.
+ *
+ * <p>Utilities of magnitude 10^4 and above are compared as they are: there a double's own spacing
+ * exceeds EPS, so rounding could only merge distinct values.
+ *
+ * <p><b>Filter.</b> Candidates are sorted by decreasing rounded vector (lexicographically); a
+ * vector can only be dominated by one before it, and a vector kept is never dominated by a later
+ * one, so each candidate is checked once against the points kept so far. Two parties need only the
+ * best second utility so far (O(m log m)); three parties a staircase of the best (second, third)
+ * pairs in an ordered map (O(m log m)); more parties compare with every kept point (O(m F) for a
+ * frontier of F points), the last dominator found first, and from {@link #BINNED_FROM} candidates on
+ * only with the kept points filed in grid cells at least as high in every value but the first. The work is charged to a {@link WorkBudget}
+ * as it is done, so an analysis past its limit stops within about a million comparisons.
  */
 final class Dominance {
-    /** Utility differences at or below this are rounding, not preference. */
+    /** The grid utilities are rounded to before they are compared. */
     static final double EPS = 1e-12;
+    /** 1 / EPS, exactly representable. */
+    private static final double SCALE = 1e12;
+    /** From this many distinct candidates on, more than three parties are filtered on a grid of cells. */
+    static final int BINNED_FROM = 2048;
+    /** Above this magnitude doubles are spaced about as widely as EPS and are compared unrounded. */
+    private static final double UNROUNDED = 1e4;
 
     private Dominance() { }
 
     /**
-     * Groups the non-dominated vectors among {@code m} candidates of {@code n} utilities each,
-     * stored row by row in {@code u}. Returns one array of candidate indexes per frontier point
-     * (the first index is the point's representative), points in order of decreasing first utility.
+     * The value a utility is compared by: {@code rint(u * 1e12) / 1e12}, the nearest multiple of
+     * {@link #EPS} (halves to even), for |u| below 10^4; {@code u} itself above.
      */
-    static int[][] nondominated(double[] u, int n, int m) {
-        if (m == 0) return new int[0][];
-        Integer[] order = new Integer[m];
-        for (int i = 0; i < m; i++) order[i] = i;
-        if (n == 2) {
-            Arrays.sort(order, (a, b) -> {
-                int c = Double.compare(u[2 * b], u[2 * a]);
-                return c != 0 ? c : Double.compare(u[2 * b + 1], u[2 * a + 1]);
-            });
-            return sweep2(u, order);
-        }
-        if (n == 3 && snappable(u, n * m)) return nondominated3(u, m);
-        double[] sum = new double[m];
-        for (int i = 0; i < m; i++) {
-            double s = 0;
-            for (int k = 0; k < n; k++) s += u[i * n + k];
-            sum[i] = s;
-        }
-        Arrays.sort(order, (a, b) -> {
-            int c = Double.compare(sum[b], sum[a]);
-            for (int k = 0; c == 0 && k < n; k++) c = Double.compare(u[b * n + k], u[a * n + k]);
-            return c;
-        });
-        return sweepN(u, n, order);
+    static double key(double u) {
+        // + 0.0 turns -0.0 into 0.0, so that equal keys also sort as equal
+        if (!(Math.abs(u) < UNROUNDED)) return u + 0.0;
+        return Math.rint(u * SCALE) / SCALE + 0.0;
     }
 
-    private static int[][] sweep2(double[] u, Integer[] order) {
-        List<int[]> groups = new ArrayList<>();
-        IntList current = null;
-        double lastU0 = 0;
-        double lastU1 = 0;
-        double best1 = Double.NEGATIVE_INFINITY;
-        List<IntList> all = new ArrayList<>();
-        for (Integer boxed : order) {
-            int c = boxed;
-            double c0 = u[2 * c];
-            double c1 = u[2 * c + 1];
-            if (current != null && Math.abs(c0 - lastU0) <= EPS && Math.abs(c1 - lastU1) <= EPS) {
-                current.add(c);
-            } else if (c1 > best1 + EPS) {
-                current = new IntList();
-                current.add(c);
-                all.add(current);
-                lastU0 = c0;
-                lastU1 = c1;
-                best1 = c1;
-            }
-        }
-        for (IntList l : all) groups.add(l.toArray());
-        return groups.toArray(new int[0][]);
-    }
-
-    private static int[][] sweepN(double[] u, int n, Integer[] order) {
-        List<IntList> kept = new ArrayList<>();
-        List<Integer> reps = new ArrayList<>();
-        outer:
-        for (Integer boxed : order) {
-            int c = boxed;
-            for (int k = 0; k < reps.size(); k++) {
-                int r = reps.get(k);
-                int cmp = compare(u, n, r, c);
-                if (cmp == 0) {
-                    kept.get(k).add(c);
-                    continue outer;
-                }
-                if (cmp == 1) continue outer;   // r dominates c
-            }
-            // sorted by decreasing sum: c cannot dominate an earlier kept point by more than EPS... but check anyway
-            for (int k = reps.size() - 1; k >= 0; k--) {
-                if (compare(u, n, c, reps.get(k)) == 1) {
-                    reps.remove(k);
-                    kept.remove(k);
-                }
-            }
-            IntList l = new IntList();
-            l.add(c);
-            kept.add(l);
-            reps.add(c);
-        }
-        int[][] out = new int[kept.size()][];
-        for (int k = 0; k < out.length; k++) out[k] = kept.get(k).toArray();
-        // decreasing utilities, party by party; differences within EPS count as equal so that the
-        // order does not depend on rounding
-        Arrays.sort(out, (a, b) -> {
-            for (int k = 0; k < n; k++) {
-                double d = u[b[0] * n + k] - u[a[0] * n + k];
-                if (d > EPS) return 1;
-                if (d < -EPS) return -1;
-            }
-            return 0;
-        });
-        return out;
-    }
-
-    /** Whether every utility fits the EPS grid in a long (|u| below 10^6); larger scales take the general sweep. */
-    private static boolean snappable(double[] u, int count) {
-        for (int i = 0; i < count; i++) if (!(Math.abs(u[i]) < 1e6)) return false;
-        return true;
+    /** The keys of a row-major block of vectors. */
+    static double[] keys(double[] u, int count) {
+        double[] q = new double[count];
+        for (int i = 0; i < count; i++) q[i] = key(u[i]);
+        return q;
     }
 
     /**
-     * Three parties in O(m log m): utilities are snapped to a grid of {@link #EPS} (so that equality
-     * and dominance are exact and transitive), candidates are taken in decreasing order of the first
-     * utility, and a staircase of the maximal (second, third) pairs seen so far answers "is there an
-     * earlier point at least as good on both?" by one ordered-map look-up.
+     * Compares rows {@code a} of {@code u} and {@code b} of {@code v} (n utilities each): 0 when they
+     * are tied, 1 when a dominates b, -1 when b dominates a, 2 otherwise. Parties in the bit set
+     * {@code mode} count for ties and for "at least as high" but a gain there makes no vector
+     * better (the hyper-rectangle search uses this for capped parties).
      */
-    private static int[][] nondominated3(double[] u, int m) {
-        long[] q = new long[3 * m];
-        for (int i = 0; i < 3 * m; i++) q[i] = Math.round(u[i] / EPS);
-        int[] order = sortDescending(q, m);
-        java.util.TreeMap<Long, Long> stair = new java.util.TreeMap<>();
-        List<int[]> kept = new ArrayList<>();
-        int i = 0;
-        while (i < m) {
-            int c = order[i];
-            int j = i + 1;
-            while (j < m && same3(q, c, order[j])) j++;     // equal snapped vectors: one point, tied outcomes
-            long v1 = q[3 * c + 1];
-            long v2 = q[3 * c + 2];
-            java.util.Map.Entry<Long, Long> above = stair.ceilingEntry(v1);
-            if (above == null || above.getValue() < v2) {
-                int[] group = new int[j - i];
-                for (int k = i; k < j; k++) group[k - i] = order[k];
-                kept.add(group);
-                for (java.util.Map.Entry<Long, Long> e = stair.floorEntry(v1); e != null && e.getValue() <= v2;
-                     e = stair.floorEntry(v1)) {
-                    stair.remove(e.getKey());
-                }
-                stair.put(v1, v2);
+    static int compare(double[] u, int a, double[] v, int b, int n, int mode) {
+        boolean aGe = true;
+        boolean bGe = true;
+        boolean aStrict = false;
+        boolean bStrict = false;
+        for (int k = 0; k < n; k++) {
+            double x = key(u[a * n + k]);
+            double y = key(v[b * n + k]);
+            if (x > y) {
+                bGe = false;
+                if ((mode >> k & 1) == 0) aStrict = true;
+            } else if (x < y) {
+                aGe = false;
+                if ((mode >> k & 1) == 0) bStrict = true;
             }
-            i = j;
         }
-        return kept.toArray(new int[0][]);
+        if (aGe && bGe) return 0;
+        if (aGe && aStrict) return 1;
+        if (bGe && bStrict) return -1;
+        return 2;
     }
 
-    private static boolean same3(long[] q, int a, int b) {
-        return q[3 * a] == q[3 * b] && q[3 * a + 1] == q[3 * b + 1] && q[3 * a + 2] == q[3 * b + 2];
+    /** {@link #compare(double[], int, double[], int, int, int)} of two vectors. */
+    static int compare(double[] a, double[] b, int mode) {
+        return compare(a, 0, b, 0, a.length, mode);
     }
 
-    /** Candidate indexes in decreasing lexicographic order of their snapped vectors. */
-    private static int[] sortDescending(long[] q, int m) {
+    /** {@link #nondominated(double[], int, int, int, WorkBudget)} with every party counting and no budget. */
+    static int[][] nondominated(double[] u, int n, int m) {
+        return nondominated(u, n, m, 0, WorkBudget.UNLIMITED);
+    }
+
+    /** {@link #nondominated(double[], int, int, int, WorkBudget)} with every party counting. */
+    static int[][] nondominated(double[] u, int n, int m, WorkBudget budget) {
+        return nondominated(u, n, m, 0, budget);
+    }
+
+    /**
+     * Groups the non-dominated vectors among {@code m} candidates of {@code n} utilities each, stored
+     * row by row in {@code u}. Returns one array of candidate indexes per frontier point, in
+     * increasing order (the first is the point's representative); points in decreasing order of their
+     * rounded vectors (first utility decreasing). Comparisons are charged to {@code budget}.
+     *
+     * @throws WorkBudget.Exceeded when the budget runs out
+     */
+    static int[][] nondominated(double[] u, int n, int m, int mode, WorkBudget budget) {
+        return filter(keys(u, n * m), n, m, mode, null, budget);
+    }
+
+    /**
+     * The filter for <em>partial</em> sums (utilities over some issues, to which the terms of the
+     * other issues will be added): a partial sum may be dropped only when every completion of it is
+     * dominated ({@link #nondominated}'s definition) by the same completion of another. That holds when
+     * the other is at least as high <em>exactly</em> on every party (rounded addition is monotone)
+     * and higher by at least {@code margin[k]} on some party k outside {@code mode} (more than the
+     * rounding grid plus the rounding of the additions still to come; see {@link #margins}). Only
+     * exactly equal partial sums are grouped as tied: two sums within EPS can round apart once more
+     * terms are added. Same return as {@link #nondominated}.
+     */
+    static int[][] nondominatedPartial(double[] u, int n, int m, int mode, double[] margin, WorkBudget budget) {
+        double[] q = Arrays.copyOf(u, n * m);
+        for (int i = 0; i < q.length; i++) q[i] += 0.0;
+        return filter(q, n, m, mode, margin, budget);
+    }
+
+    /**
+     * Margins for {@link #nondominatedPartial} when the complete utilities of party k stay within
+     * {@code ±bound[k]}: two grid steps plus a few units in the last place of the bound.
+     */
+    static double[] margins(double[] bound) {
+        double[] m = new double[bound.length];
+        for (int k = 0; k < m.length; k++) m[k] = 2 * EPS + 8 * Math.ulp(Math.abs(bound[k]));
+        return m;
+    }
+
+    /**
+     * The filter on values {@code q}: with {@code margin == null} a vector dominates another when it
+     * is at least as high everywhere and higher somewhere (outside {@code mode}), vectors equal
+     * everywhere are tied; with margins "higher" means higher by at least the party's margin.
+     */
+    private static int[][] filter(double[] q, int n, int m, int mode, double[] margin, WorkBudget budget) {
+        if (m == 0) return new int[0][];
+        budget.charge((long) m * Math.max(1, 64 - Long.numberOfLeadingZeros(m)));
+        int[] order = sortDescending(q, n, m);
+        // groups of equal vectors: start offsets into order
+        int[] start = new int[m + 1];
+        int groups = 0;
+        for (int i = 0; i < m; i++) {
+            if (i == 0 || !equal(q, n, order[i - 1], order[i])) start[groups++] = i;
+        }
+        start[groups] = m;
+        boolean[] keep = new boolean[groups];
+        if (n == 1) {
+            // the highest value dominates every other (by its margin), unless gains do not count
+            double top = q[order[0]];
+            for (int g = 0; g < groups; g++) {
+                double x = q[order[start[g]]];
+                keep[g] = g == 0 || (mode & 1) != 0 || (margin != null && top < Math.max(Math.nextUp(x), x + margin[0]));
+            }
+        } else if (n == 2 && mode == 0) {
+            keep2(q, order, start, groups, margin, keep);
+        } else if (n == 3 && mode == 0 && margin == null) {
+            keep3(q, order, start, groups, keep);
+        } else if (groups >= BINNED_FROM) {
+            keepBinned(q, n, order, start, groups, mode, margin, keep, budget);
+        } else {
+            keepGeneral(q, n, order, start, groups, mode, margin, keep, budget);
+        }
+        int kept = 0;
+        for (boolean k : keep) if (k) kept++;
+        int[][] out = new int[kept][];
+        int o = 0;
+        for (int g = 0; g < groups; g++) {
+            if (!keep[g]) continue;
+            int[] members = Arrays.copyOfRange(order, start[g], start[g + 1]);
+            Arrays.sort(members);
+            out[o++] = members;
+        }
+        return out;
+    }
+
+    /**
+     * Two parties: groups in decreasing order of (first, second) and the running maximum of the second
+     * value; a group is dominated when some group with a first value at least (strictly: by the
+     * margin, or above) its own has a second value above (by the margin) or at least its own.
+     */
+    private static void keep2(double[] q, int[] order, int[] start, int groups, double[] margin, boolean[] keep) {
+        double[] v0 = new double[groups];
+        double[] max1 = new double[groups];
+        double best = Double.NEGATIVE_INFINITY;
+        for (int g = 0; g < groups; g++) {
+            int c = order[start[g]];
+            v0[g] = q[2 * c];
+            best = Math.max(best, q[2 * c + 1]);
+            max1[g] = best;
+        }
+        for (int g = 0; g < groups; g++) {
+            int c = order[start[g]];
+            double x0 = q[2 * c];
+            double x1 = q[2 * c + 1];
+            // first value higher, second at least as high
+            int higher = countAtLeast(v0, margin == null ? Math.nextUp(x0) : Math.max(Math.nextUp(x0), x0 + margin[0]));
+            if (higher > 0 && max1[higher - 1] >= x1) continue;
+            // first value at least as high, second higher
+            int atLeast = countAtLeast(v0, x0);
+            double need = margin == null ? Math.nextUp(x1) : Math.max(Math.nextUp(x1), x1 + margin[1]);
+            if (max1[atLeast - 1] >= need) continue;
+            keep[g] = true;
+        }
+    }
+
+    /** How many entries of the decreasing array {@code v} are at least t. */
+    private static int countAtLeast(double[] v, double t) {
+        int lo = 0;
+        int hi = v.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (v[mid] >= t) lo = mid + 1;
+            else hi = mid;
+        }
+        return lo;
+    }
+
+    /** Three parties: a staircase of the (second, third) pairs met so far, second increasing, third decreasing. */
+    private static void keep3(double[] q, int[] order, int[] start, int groups, boolean[] keep) {
+        TreeMap<Double, Double> stair = new TreeMap<>();
+        for (int g = 0; g < groups; g++) {
+            int c = order[start[g]];
+            double v1 = q[3 * c + 1];
+            double v2 = q[3 * c + 2];
+            // every earlier group is lexicographically higher: it dominates when it is at least as high on both
+            Map.Entry<Double, Double> above = stair.ceilingEntry(v1);
+            if (above != null && above.getValue() >= v2) continue;
+            keep[g] = true;
+            for (Map.Entry<Double, Double> e = stair.floorEntry(v1); e != null && e.getValue() <= v2;
+                 e = stair.floorEntry(v1)) {
+                stair.remove(e.getKey());
+            }
+            stair.put(v1, v2);
+        }
+    }
+
+    /**
+     * Any number of parties (or a mode): each group against the groups kept before it, the last
+     * dominator found first (consecutive candidates are usually dominated by the same point).
+     */
+    private static void keepGeneral(double[] q, int n, int[] order, int[] start, int groups, int mode,
+                                    double[] margin, boolean[] keep, WorkBudget budget) {
+        double[] kept = new double[Math.min(groups, 1024) * n];
+        int size = 0;
+        int hint = -1;
+        long charged = 0;
+        for (int g = 0; g < groups; g++) {
+            int base = order[start[g]] * n;
+            boolean dominated = hint >= 0 && dominates(kept, hint * n, q, base, n, mode, margin);
+            for (int p = size - 1; p >= 0 && !dominated; p--) {
+                if (p != hint && dominates(kept, p * n, q, base, n, mode, margin)) {
+                    dominated = true;
+                    hint = p;
+                }
+                charged++;
+            }
+            if (charged > 1 << 20) {
+                budget.charge(charged);
+                charged = 0;
+            }
+            if (dominated) continue;
+            keep[g] = true;
+            if ((size + 1) * n > kept.length) kept = Arrays.copyOf(kept, Math.max(kept.length * 2, (size + 1) * n));
+            System.arraycopy(q, base, kept, size * n, n);
+            size++;
+        }
+        budget.charge(charged);
+    }
+
+    /**
+     * {@link #keepGeneral} for many candidates: kept points are filed in cells of a grid over the
+     * second to last values (bins at quantiles of the candidates, about 256 cells in all), and a
+     * candidate is compared only with the points of cells at least as high in every one of those
+     * values, the only ones that can dominate it. Same answer, a fraction of the comparisons.
+     */
+    private static void keepBinned(double[] q, int n, int[] order, int[] start, int groups, int mode,
+                                   double[] margin, boolean[] keep, WorkBudget budget) {
+        int dims = n - 1;
+        int bins = Math.max(2, (int) Math.floor(Math.pow(256, 1.0 / dims)));
+        double[][] cuts = new double[dims][bins - 1];
+        double[] column = new double[groups];
+        for (int d = 0; d < dims; d++) {
+            for (int g = 0; g < groups; g++) column[g] = q[order[start[g]] * n + d + 1];
+            Arrays.sort(column);
+            for (int b = 1; b < bins; b++) cuts[d][b - 1] = column[(int) ((long) groups * b / bins)];
+        }
+        int cells = 1;
+        for (int d = 0; d < dims; d++) cells *= bins;
+        double[][] filed = new double[cells][];
+        int[] filedSize = new int[cells];
+        int[] bin = new int[dims];
+        int[] at = new int[dims];
+        double[] last = null;
+        long charged = 0;
+        for (int g = 0; g < groups; g++) {
+            int base = order[start[g]] * n;
+            boolean dominated = last != null && dominates(last, 0, q, base, n, mode, margin);
+            if (!dominated) {
+                for (int d = 0; d < dims; d++) bin[d] = binOf(cuts[d], q[base + d + 1]);
+                // every cell whose bins are all at least the candidate's, odometer style
+                System.arraycopy(bin, 0, at, 0, dims);
+                scan:
+                while (true) {
+                    int cell = 0;
+                    for (int d = 0; d < dims; d++) cell = cell * bins + at[d];
+                    charged++;     // a cell visited costs about one comparison
+                    double[] list = filed[cell];
+                    for (int p = filedSize[cell] - 1; p >= 0; p--) {
+                        charged++;
+                        if (dominates(list, p * n, q, base, n, mode, margin)) {
+                            dominated = true;
+                            last = Arrays.copyOfRange(list, p * n, p * n + n);
+                            break scan;
+                        }
+                    }
+                    int d = dims - 1;
+                    while (d >= 0 && ++at[d] == bins) {
+                        at[d] = bin[d];
+                        d--;
+                    }
+                    if (d < 0) break;
+                }
+            }
+            if (charged > 1 << 20) {
+                budget.charge(charged);
+                charged = 0;
+            }
+            if (dominated) continue;
+            keep[g] = true;
+            int cell = 0;
+            for (int d = 0; d < dims; d++) cell = cell * bins + binOf(cuts[d], q[base + d + 1]);
+            if (filed[cell] == null) filed[cell] = new double[16 * n];
+            if ((filedSize[cell] + 1) * n > filed[cell].length) filed[cell] = Arrays.copyOf(filed[cell], filed[cell].length * 2);
+            System.arraycopy(q, base, filed[cell], filedSize[cell] * n, n);
+            filedSize[cell]++;
+        }
+        budget.charge(charged);
+    }
+
+    /** The bin of value v: how many cuts are at most v. */
+    private static int binOf(double[] cuts, double v) {
+        int lo = 0;
+        int hi = cuts.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (cuts[mid] <= v) lo = mid + 1;
+            else hi = mid;
+        }
+        return lo;
+    }
+
+    /** Whether the vector at {@code a[ai..]} dominates the one at {@code b[bi..]} (see {@link #filter}). */
+    private static boolean dominates(double[] a, int ai, double[] b, int bi, int n, int mode, double[] margin) {
+        boolean strict = false;
+        for (int k = 0; k < n; k++) {
+            double y = a[ai + k];
+            double x = b[bi + k];
+            if (y < x) return false;
+            if (!strict && (mode >> k & 1) == 0 && y > x && (margin == null || y >= x + margin[k])) strict = true;
+        }
+        return strict;
+    }
+
+    private static boolean equal(double[] q, int n, int a, int b) {
+        for (int k = 0; k < n; k++) if (q[a * n + k] != q[b * n + k]) return false;
+        return true;
+    }
+
+    /** Candidate indexes in decreasing lexicographic order of their values; equal vectors by increasing index. */
+    private static int[] sortDescending(double[] q, int n, int m) {
         Integer[] boxed = new Integer[m];
         for (int i = 0; i < m; i++) boxed[i] = i;
         Arrays.sort(boxed, (a, b) -> {
-            int c = Long.compare(q[3 * b], q[3 * a]);
-            if (c == 0) c = Long.compare(q[3 * b + 1], q[3 * a + 1]);
-            if (c == 0) c = Long.compare(q[3 * b + 2], q[3 * a + 2]);
-            return c;
+            for (int k = 0; k < n; k++) {
+                int c = Double.compare(q[b * n + k], q[a * n + k]);
+                if (c != 0) return c;
+            }
+            return Integer.compare(a, b);
         });
         int[] out = new int[m];
         for (int i = 0; i < m; i++) out[i] = boxed[i];
         return out;
-    }
-
-    /** 0 when a and b are the same point, 1 when a dominates b, -1 when b dominates a, 2 otherwise. */
-    static int compare(double[] u, int n, int a, int b) {
-        boolean aBetter = false;
-        boolean bBetter = false;
-        for (int k = 0; k < n; k++) {
-            double d = u[a * n + k] - u[b * n + k];
-            if (d > EPS) aBetter = true;
-            else if (d < -EPS) bBetter = true;
-        }
-        if (aBetter && bBetter) return 2;
-        if (aBetter) return 1;
-        if (bBetter) return -1;
-        return 0;
     }
 
     /** A growable int array. */

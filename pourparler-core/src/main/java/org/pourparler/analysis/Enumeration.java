@@ -26,6 +26,12 @@ final class Enumeration {
      */
     static Result run(List<UtilityFunction> ufs, double[] reservation, List<RedLine> lines, int listLimit, int parallelism,
                       boolean frontiers) {
+        return run(ufs, reservation, lines, listLimit, parallelism, frontiers, WorkBudget.UNLIMITED);
+    }
+
+    /** As above, charging every outcome and comparison to {@code budget}. */
+    static Result run(List<UtilityFunction> ufs, double[] reservation, List<RedLine> lines, int listLimit, int parallelism,
+                      boolean frontiers, WorkBudget budget) {
         Domain d = ufs.get(0).domain();
         long total = d.outcomeCountExact();
         int n = ufs.size();
@@ -38,7 +44,7 @@ final class Enumeration {
         stream.forEach(p -> {
             long from = chunks * p / parts * CHUNK;
             long to = Math.min(total, chunks * (p + 1) / parts * CHUNK);
-            results[p] = scan(ufs, reservation, lines, from, to, listLimit, frontiers);
+            results[p] = scan(ufs, reservation, lines, from, to, listLimit, frontiers, budget);
         });
         Part all = results[0];
         for (int p = 1; p < parts; p++) {
@@ -58,19 +64,19 @@ final class Enumeration {
         long zone;
         long freeCount;
 
-        Part(int n, int limit, boolean redLines) {
-            all = new FrontierAccumulator(n, limit);
-            free = redLines ? new FrontierAccumulator(n, limit) : all;
+        Part(int n, int limit, boolean redLines, WorkBudget budget) {
+            all = new FrontierAccumulator(n, limit, budget);
+            free = redLines ? new FrontierAccumulator(n, limit, budget) : all;
         }
     }
 
     private static Part scan(List<UtilityFunction> utilities, double[] reservation, List<RedLine> lines, long from, long to,
-                             int listLimit, boolean frontiers) {
+                             int listLimit, boolean frontiers, WorkBudget budget) {
         Domain d = utilities.get(0).domain();
         int n = utilities.size();
         boolean redLines = !lines.isEmpty();
         RedLine[] rl = lines.toArray(new RedLine[0]);
-        Part part = new Part(n, listLimit, redLines);
+        Part part = new Part(n, listLimit, redLines, budget);
         UtilityFunction[] ufs = utilities.toArray(new UtilityFunction[0]);
         int[] sizes = d.sizes();
         int issues = sizes.length;
@@ -79,6 +85,7 @@ final class Enumeration {
         int[] o = new int[issues];
         for (long start = from; start < to; start += CHUNK) {
             int len = (int) Math.min(CHUNK, to - start);
+            budget.charge(len);
             double[][] chunk = new double[n][];
             for (int k = 0; k < n; k++) {
                 if (ufs[k] instanceof LinearAdditiveUtility la) {

@@ -20,17 +20,28 @@ final class FrontierAccumulator {
     private long[][] outcomes = new long[512][];
     private int size;
     private int frontierSize;   // the first frontierSize entries are the compacted frontier
-    private double[] stair0 = new double[0];  // two parties: frontier u0 (decreasing) and running max of u1
+    private double[] stair0 = new double[0];  // two parties: frontier key0 (decreasing) and running max of key1
     private double[] stairMax1 = new double[0];
+    private double[] frontierKeys = new double[0];
+    private final double[] vk;
+    private final WorkBudget budget;
+    private long unbilled;
 
-    FrontierAccumulator(int parties, int listLimit) {
+    FrontierAccumulator(int parties, int listLimit, WorkBudget budget) {
         this.n = parties;
         this.listLimit = listLimit;
         this.u = new double[counts.length * parties];
+        this.vk = new double[parties];
+        this.budget = budget;
     }
 
     /** Offers the outcome numbered {@code index} with utility vector {@code v}. */
     void offer(double[] v, long index) {
+        unbilled += 1 + (n > 2 ? frontierSize : 0);
+        if (unbilled > 1 << 16) {
+            budget.charge(unbilled);
+            unbilled = 0;
+        }
         if (frontierSize > 0 && surelyDominated(v)) return;
         ensure(size + 1);
         System.arraycopy(v, 0, u, size * n, n);
@@ -40,23 +51,23 @@ final class FrontierAccumulator {
         if (size - frontierSize >= 8192 + 4 * frontierSize) compact();
     }
 
-    /** Conservative: true only when some frontier point dominates {@code v} by more than the tolerance. */
+    /** Whether some frontier point dominates {@code v} ({@link Dominance}'s definition): then v can be dropped. */
     private boolean surelyDominated(double[] v) {
+        for (int k = 0; k < n; k++) vk[k] = Dominance.key(v[k]);
         if (n == 2) {
-            // the staircase is sorted by decreasing u0; a prefix has u0 above a threshold, and
-            // stairMax1 holds the best u1 within each prefix
-            int weak = countAbove(v[0] - Dominance.EPS, true);     // u0 >= v0 - EPS
-            if (weak > 0 && stairMax1[weak - 1] > v[1] + Dominance.EPS) return true;
-            int strict = countAbove(v[0] + Dominance.EPS, false);  // u0 > v0 + EPS
-            return strict > 0 && stairMax1[strict - 1] >= v[1] - Dominance.EPS;
+            // the staircase is sorted by decreasing key0 and stairMax1 holds the best key1 of each prefix
+            int weak = countAbove(vk[0], true);       // key0 >= v0
+            if (weak > 0 && stairMax1[weak - 1] > vk[1]) return true;
+            int strict = countAbove(vk[0], false);    // key0 > v0
+            return strict > 0 && stairMax1[strict - 1] >= vk[1];
         }
         for (int p = 0; p < frontierSize; p++) {
             boolean better = false;
             boolean ok = true;
             for (int k = 0; k < n; k++) {
-                double d = u[p * n + k] - v[k];
-                if (d < -Dominance.EPS) { ok = false; break; }
-                if (d > Dominance.EPS) better = true;
+                double d = frontierKeys[p * n + k] - vk[k];
+                if (d < 0) { ok = false; break; }
+                if (d > 0) better = true;
             }
             if (ok && better) return true;
         }
@@ -85,7 +96,9 @@ final class FrontierAccumulator {
 
     /** Reduces the buffer to its non-dominated points. */
     void compact() {
-        int[][] groups = Dominance.nondominated(Arrays.copyOf(u, size * n), n, size);
+        budget.charge(unbilled);
+        unbilled = 0;
+        int[][] groups = Dominance.nondominated(Arrays.copyOf(u, size * n), n, size, budget);
         double[] nu = new double[Math.max(groups.length, 1) * n * 2];
         long[] nc = new long[Math.max(groups.length, 1) * 2];
         long[][] no = new long[Math.max(groups.length, 1) * 2][];
@@ -106,13 +119,15 @@ final class FrontierAccumulator {
         outcomes = no;
         size = groups.length;
         frontierSize = size;
+        frontierKeys = Dominance.keys(u, size * n);
         if (n == 2) {
+            // groups come in decreasing order of their keys
             stair0 = new double[size];
             stairMax1 = new double[size];
             double max1 = Double.NEGATIVE_INFINITY;
             for (int p = 0; p < size; p++) {
-                stair0[p] = u[2 * p];
-                max1 = Math.max(max1, u[2 * p + 1]);
+                stair0[p] = frontierKeys[2 * p];
+                max1 = Math.max(max1, frontierKeys[2 * p + 1]);
                 stairMax1[p] = max1;
             }
         }

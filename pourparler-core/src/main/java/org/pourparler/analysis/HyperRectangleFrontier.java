@@ -9,6 +9,9 @@ import java.util.List;
 import java.util.Map;
 import org.pourparler.model.Domain;
 import org.pourparler.model.HyperRectangleUtility;
+import org.pourparler.analysis.PartialFrontier.Front;
+import org.pourparler.analysis.PartialFrontier.Pattern;
+import org.pourparler.analysis.PartialFrontier.Point;
 import org.pourparler.model.RedLine;
 
 /**
@@ -39,6 +42,11 @@ import org.pourparler.model.RedLine;
  * and the point's values on the others (none can do better there, or the point would be dominated),
  * including outcomes the uncapped search discarded. A second search counts them: its dominance
  * ignores gains of the capped parties, and it cuts every part whose region misses that corner.
+ *
+ * <p><b>Parts.</b> The search is this class; beside it, {@link DominatedRegion} decides cuts,
+ * {@link PartialFrontier} holds the points of a component and merges their ties, and
+ * {@link FrontierSeeds} finds the seeds. Dominance is {@link Dominance}'s throughout: partial sums
+ * with {@link Dominance#nondominatedPartial}, the final points with {@link Dominance#nondominated}.
  */
 final class HyperRectangleFrontier {
     private static final double EPS = Dominance.EPS;
@@ -48,12 +56,11 @@ final class HyperRectangleFrontier {
     /** MPLP rounds for a fresh dual at the root, and for a part that starts from its parent's dual. */
     private static final int ROOT_SWEEPS = 200;
     private static final int CHILD_SWEEPS = 1;
-    /** Local search for seeds: weight vectors, random starts per weight, outcome evaluations of the Pareto search. */
-    private static final int SEED_WEIGHTS = 32;
-    private static final int SEED_STARTS = 32;
-    private static final int SEED_EVALUATIONS = 100_000;
 
     private final int n;
+    private WorkBudget budget = WorkBudget.UNLIMITED;
+    /** Margins of the partial-sum filter: every sum the search keeps can still be added to. */
+    private double[] margin;
     private final int issues;
     private final int[] sizes;
     private final int[] owner;              // party of each rectangle; -1 for a red line
@@ -103,24 +110,11 @@ final class HyperRectangleFrontier {
     }
 
     /**
-     * A set of outcomes as a tree: a node fixes one issue to a class of options (issue -1: none)
-     * and joins two subtrees over disjoint issues; issues no node names are free.
-     * {@code cover} is how many outcomes of the node's sub-problem it stands for (saturating).
-     */
-    private record Pattern(int issue, int[] options, Pattern a, Pattern b, long cover) { }
-
-    /** A point of a partial frontier: utilities within its sub-problem, exact tie count, some patterns. */
-    private record Point(double[] u, BigInteger count, Pattern[] patterns) { }
-
-    /** A partial frontier. */
-    private record Front(Point[] points) { }
-
-    /**
      * What the enclosing search has found, seen from a part: a sum {@code u} of the part is useless
      * when the region {@code λ·x ≤ λ·u + sigma(λ)} (where the rest of the enclosing sum
      * takes it) lies wholly in what {@code shadow} dominates.
      */
-    private record Context(Shadow shadow, double[] sigma, Target target) { }
+    private record Context(DominatedRegion shadow, double[] sigma, Target target) { }
 
     /**
      * A capped point whose tied outcomes are being counted: they are exactly the outcomes whose
@@ -305,36 +299,50 @@ final class HyperRectangleFrontier {
 
     static ParetoFrontier compute(List<HyperRectangleUtility> ufs, List<RedLine> redLines, int listLimit, long nodeLimit)
             throws AnalysisLimitException {
-        return new HyperRectangleFrontier(ufs, redLines, listLimit, nodeLimit).run();
+        return compute(ufs, redLines, listLimit, nodeLimit, WorkBudget.UNLIMITED);
+    }
+
+    static ParetoFrontier compute(List<HyperRectangleUtility> ufs, List<RedLine> redLines, int listLimit, long nodeLimit,
+                                  WorkBudget budget) throws AnalysisLimitException {
+        HyperRectangleFrontier f = new HyperRectangleFrontier(ufs, redLines, listLimit, nodeLimit);
+        f.budget = budget;
+        return f.run();
     }
 
     private ParetoFrontier run() throws AnalysisLimitException {
         if (hopeless) return new ParetoFrontier(n, List.of());
-        Point[] uncapped = root(0, null, seeds()).points;
+        double[] bound = new double[n];
+        for (int k = 0; k < n; k++) bound[k] = Math.abs(base[k]);
+        for (int r = 0; r < owner.length; r++) if (owner[r] >= 0) bound[owner[r]] += Math.abs(value[r]);
+        margin = Dominance.margins(bound);
+        Point[] uncapped = root(0, null, new FrontierSeeds(n, sizes, owner, value, allows, rectIssues, rectsOfIssue, base).find()).points();
         if (uncapped.length == 0) return new ParetoFrontier(n, List.of());
         // parties whose sum can pass their cap (beyond rounding)
         int binding = 0;
         for (int k = 0; k < n; k++) {
-            for (Point p : uncapped) if (p.u[k] > cap[k] + EPS) binding |= 1 << k;
+            // capping changes what the party's utility rounds to (Dominance.key)
+            for (Point p : uncapped) if (p.u()[k] > cap[k] && Dominance.key(p.u()[k]) != Dominance.key(cap[k])) binding |= 1 << k;
         }
         List<Point> out = new ArrayList<>();
         if (binding == 0) {
-            for (Point p : uncapped) out.add(new Point(capped(p.u), p.count, p.patterns));
+            for (Point p : uncapped) out.add(new Point(capped(p.u()), p.count(), p.patterns()));
             return result(out);
         }
         // the capped frontier's points are the capped uncapped points that stay non-dominated
         double[] flat = new double[uncapped.length * n];
-        for (int q = 0; q < uncapped.length; q++) System.arraycopy(capped(uncapped[q].u), 0, flat, q * n, n);
+        for (int q = 0; q < uncapped.length; q++) System.arraycopy(capped(uncapped[q].u()), 0, flat, q * n, n);
         Map<Integer, List<double[]>> targets = new LinkedHashMap<>();
-        for (int[] g : nondominated(flat, uncapped.length, 0)) {
+        for (int[] g : Dominance.nondominated(flat, n, uncapped.length, 0, budget)) {
             double[] y = Arrays.copyOfRange(flat, g[0] * n, g[0] * n + n);
             int sat = 0;
-            for (int k = 0; k < n; k++) if ((binding >> k & 1) != 0 && y[k] >= cap[k] - EPS) sat |= 1 << k;
+            for (int k = 0; k < n; k++) {
+                if ((binding >> k & 1) != 0 && Dominance.key(y[k]) == Dominance.key(cap[k])) sat |= 1 << k;
+            }
             if (sat == 0) {
                 // no party capped: exactly the outcomes of the uncapped point tie here
                 List<Point> members = new ArrayList<>();
                 for (int m : g) members.add(uncapped[m]);
-                out.add(merged(y, members));
+                out.add(PartialFrontier.merged(y, members, listLimit));
             } else {
                 targets.computeIfAbsent(sat, s -> new ArrayList<>()).add(y);
             }
@@ -346,9 +354,9 @@ final class HyperRectangleFrontier {
                 for (int k = 0; k < n; k++) if ((sat >> k & 1) != 0) corner[k] = cap[k];
                 List<Point> members = new ArrayList<>();
                 List<double[]> known = new ArrayList<>();
-                for (Point p : uncapped) known.add(p.u);
-                for (Point p : root(sat, corner, known).points) if (reaches(p.u, y, sat)) members.add(p);
-                out.add(merged(y, members));
+                for (Point p : uncapped) known.add(p.u());
+                for (Point p : root(sat, corner, known).points()) if (reaches(p.u(), y, sat)) members.add(p);
+                out.add(PartialFrontier.merged(y, members, listLimit));
             }
         }
         return result(out);
@@ -363,145 +371,9 @@ final class HyperRectangleFrontier {
     /** Whether uncapped sums {@code u} tie at capped point {@code y} with the parties {@code sat} capped. */
     private boolean reaches(double[] u, double[] y, int sat) {
         for (int k = 0; k < n; k++) {
-            if ((sat >> k & 1) != 0 ? u[k] < cap[k] - EPS : Math.abs(u[k] - y[k]) > EPS) return false;
+            if (Dominance.key(Math.min(u[k], cap[k])) != Dominance.key(y[k])) return false;
         }
         return true;
-    }
-
-    /** An outcome (option per issue) with its uncapped sums. */
-    private record Outcome(int[] x, double[] u) { }
-
-    /**
-     * Sums of good outcomes found by local search: coordinate ascent on weighted sums of the
-     * parties' utilities from fixed pseudo-random starts, then a Pareto local search. They are real
-     * outcomes, so they cut only what they strictly dominate: the answer does not depend on them,
-     * only the work does (on the ANAC 2014 scenarios they are most of the frontier already).
-     */
-    private List<double[]> seeds() {
-        java.util.SplittableRandom random = new java.util.SplittableRandom(0x5EED);
-        int rects = owner.length;
-        int[] x = new int[issues];
-        int[] hits = new int[rects];
-        int weights = n == 2 ? SEED_WEIGHTS : SEED_WEIGHTS * n;
-        List<Outcome> found = new ArrayList<>();
-        for (int w = 0; w < weights; w++) {
-            double[] weight = new double[n];
-            if (n == 2) {
-                double angle = Math.PI / 2 * w / Math.max(1, weights - 1);
-                weight[0] = Math.cos(angle);
-                weight[1] = Math.sin(angle);
-            } else {
-                for (int k = 0; k < n; k++) weight[k] = w < n ? (k == w ? 1 : 0) : random.nextDouble();
-            }
-            for (int start = 0; start < SEED_STARTS; start++) {
-                for (int i = 0; i < issues; i++) x[i] = random.nextInt(sizes[i]);
-                Arrays.fill(hits, 0);
-                for (int r = 0; r < rects; r++) for (int i : rectIssues[r]) if (allows[r][i][x[i]]) hits[r]++;
-                climb(x, hits, weight);
-                double[] u = evaluate(x);
-                if (u != null) found.add(new Outcome(x.clone(), u));
-            }
-        }
-        List<double[]> sums = new ArrayList<>();
-        for (Outcome o : paretoLocalSearch(found)) sums.add(o.u);
-        return sums;
-    }
-
-    /** Moves one issue at a time to its best option for the weighted sum (red lines forbidden) until none improves. */
-    private void climb(int[] x, int[] hits, double[] weight) {
-        boolean improved = true;
-        for (int round = 0; improved && round < 50; round++) {
-            improved = false;
-            for (int i = 0; i < issues; i++) {
-                int bestV = x[i];
-                double bestGain = EPS;
-                for (int v = 0; v < sizes[i]; v++) {
-                    if (v == x[i]) continue;
-                    double gain = 0;
-                    for (int r : rectsOfIssue[i]) {
-                        boolean was = allows[r][i][x[i]];
-                        boolean now = allows[r][i][v];
-                        if (was == now) continue;
-                        int len = rectIssues[r].length;
-                        boolean before = hits[r] == len;
-                        boolean after = hits[r] + (now ? 1 : -1) == len;
-                        if (before == after) continue;
-                        double worth = owner[r] < 0 ? -1e9 : weight[owner[r]] * value[r];
-                        gain += after ? worth : -worth;
-                    }
-                    if (gain > bestGain) {
-                        bestGain = gain;
-                        bestV = v;
-                    }
-                }
-                if (bestV != x[i]) {
-                    for (int r : rectsOfIssue[i]) {
-                        boolean was = allows[r][i][x[i]];
-                        boolean now = allows[r][i][bestV];
-                        if (was != now) hits[r] += now ? 1 : -1;
-                    }
-                    x[i] = bestV;
-                    improved = true;
-                }
-            }
-        }
-    }
-
-    /**
-     * Pareto local search: every one-issue change of an archived outcome that no archived outcome
-     * dominates or equals joins the archive (which drops what it dominates), within a budget.
-     */
-    private List<Outcome> paretoLocalSearch(List<Outcome> start) {
-        List<Outcome> front = new ArrayList<>();
-        for (Outcome o : start) offer(front, o);
-        java.util.ArrayDeque<Outcome> todo = new java.util.ArrayDeque<>(front);
-        int budget = SEED_EVALUATIONS;
-        while (!todo.isEmpty() && budget > 0) {
-            Outcome o = todo.poll();
-            if (!front.contains(o)) continue;
-            for (int i = 0; i < issues && budget > 0; i++) {
-                for (int v = 0; v < sizes[i] && budget > 0; v++) {
-                    if (v == o.x[i]) continue;
-                    budget--;
-                    int[] y = o.x.clone();
-                    y[i] = v;
-                    double[] u = evaluate(y);
-                    if (u == null) continue;
-                    Outcome c = new Outcome(y, u);
-                    if (offer(front, c)) todo.add(c);
-                }
-            }
-        }
-        return front;
-    }
-
-    /** Adds the outcome unless one in the front dominates or equals it; drops those it dominates. */
-    private boolean offer(List<Outcome> front, Outcome c) {
-        for (Outcome f : front) {
-            int cmp = compare(f.u, c.u, 0);
-            if (cmp == 1 || cmp == 0) return false;
-        }
-        front.removeIf(f -> compare(c.u, f.u, 0) == 1);
-        front.add(c);
-        return true;
-    }
-
-    /** The uncapped sums of an outcome, or null when it crosses a red line. */
-    private double[] evaluate(int[] x) {
-        double[] u = base.clone();
-        for (int r = 0; r < owner.length; r++) {
-            boolean in = true;
-            for (int i : rectIssues[r]) {
-                if (!allows[r][i][x[i]]) {
-                    in = false;
-                    break;
-                }
-            }
-            if (!in) continue;
-            if (owner[r] < 0) return null;
-            u[owner[r]] += value[r];
-        }
-        return u;
     }
 
     /**
@@ -528,9 +400,9 @@ final class HyperRectangleFrontier {
             restBeta[j] = plus(restBeta[j + 1], tighten(parts.get(j), 0, ROOT_SWEEPS));
             restLow[j] = plus(restLow[j + 1], lowerBound(parts.get(j)));
         }
-        Shadow shadow = new Shadow(known, mode);
+        DominatedRegion shadow = new DominatedRegion(n, dirs, known, mode);
         Target whole = corner == null ? null : new Target(corner, new double[dirs.length], new double[n]);
-        for (int j = 0; j < p && f.points.length > 0; j++) {
+        for (int j = 0; j < p && f.points().length > 0; j++) {
             double[] ub = restBeta[j + 1];
             double[] lb = restLow[j + 1];
             double[] sigma = plus(support(f), ub);
@@ -567,7 +439,7 @@ final class HyperRectangleFrontier {
     private double[] lowest(Front f) {
         double[] s = new double[n];
         Arrays.fill(s, Double.POSITIVE_INFINITY);
-        for (Point p : f.points) for (int k = 0; k < n; k++) s[k] = Math.min(s[k], p.u[k]);
+        for (Point p : f.points()) for (int k = 0; k < n; k++) s[k] = Math.min(s[k], p.u()[k]);
         return s;
     }
 
@@ -575,8 +447,8 @@ final class HyperRectangleFrontier {
     private double[] support(Front f) {
         double[] s = new double[dirs.length];
         Arrays.fill(s, Double.NEGATIVE_INFINITY);
-        for (Point p : f.points) {
-            double[] x = support(p.u);
+        for (Point p : f.points()) {
+            double[] x = support(p.u());
             for (int d = 0; d < s.length; d++) s[d] = Math.max(s[d], x[d]);
         }
         return s;
@@ -902,6 +774,7 @@ final class HyperRectangleFrontier {
     }
 
     private void step(long amount) throws AnalysisLimitException {
+        budget.charge(amount);
         work += amount;
         if (work > workLimit) {
             throw new AnalysisLimitException("The exact frontier search of these hyper-rectangle utilities passed "
@@ -927,8 +800,8 @@ final class HyperRectangleFrontier {
         List<int[]> classes = optionClasses(issue, live);
         int[] rest = without(part.issues, issue);
         // the context seen from this component's own sums (its directions reduced to a shift)
-        Shadow outer = context.shadow.shifted(Arrays.copyOf(context.sigma, n)).above(lowerBound(part));
-        Accumulator acc = new Accumulator(mode);
+        DominatedRegion outer = context.shadow.shifted(Arrays.copyOf(context.sigma, n)).above(lowerBound(part));
+        PartialFrontier acc = new PartialFrontier(n, mode, listLimit, margin, budget);
         fixed[issue] = true;
         for (int[] cls : classes) {
             step(1);
@@ -950,10 +823,10 @@ final class HyperRectangleFrontier {
             }
         }
         fixed[issue] = false;
-        List<Point> kept = new ArrayList<>(acc.points.size());
-        for (Point p : acc.points) {
-            if (context.shadow.excludes(plus(support(p.u), context.sigma), null)) continue;
-            if (misses(context.target, support(p.u), p.u)) continue;
+        List<Point> kept = new ArrayList<>(acc.points().size());
+        for (Point p : acc.points()) {
+            if (context.shadow.excludes(plus(support(p.u()), context.sigma), null)) continue;
+            if (misses(context.target, support(p.u()), p.u())) continue;
             kept.add(p);
         }
         Front result = new Front(kept.toArray(new Point[0]));
@@ -1003,7 +876,7 @@ final class HyperRectangleFrontier {
      * One branch of a component: the settled rectangles' {@code delta} plus the sum of the
      * sub-components. {@code outer} is the enclosing context in this component's coordinates.
      */
-    private void branch(int[] rest, double[] delta, int issue, int[] cls, int mode, Accumulator acc, Shadow outer,
+    private void branch(int[] rest, double[] delta, int issue, int[] cls, int mode, PartialFrontier acc, DominatedRegion outer,
                         Context context, int depth) throws AnalysisLimitException {
         Target target = context.target;
         List<Part> parts = new ArrayList<>();
@@ -1035,13 +908,13 @@ final class HyperRectangleFrontier {
             restBeta[j] = plus(restBeta[j + 1], bounds[order[j]]);
             restLow[j] = plus(restLow[j + 1], lows[order[j]]);
         }
-        Shadow around = outer.with(acc.points);
+        DominatedRegion around = outer.with(acc.points().stream().map(Point::u).toList());
         if (around.excludes(plus(support(delta), restBeta[0]), plus(delta, restLow[0]))
                 || misses(target, plus(support(delta), restBeta[0]), plus(delta, restLow[0]))) {
             return;
         }
         Front f = unit(delta, mult[0], new Pattern(issue, cls, null, null, cover[0]));
-        for (int j = 0; j < p && f.points.length > 0; j++) {
+        for (int j = 0; j < p && f.points().length > 0; j++) {
             double[] ub = restBeta[j + 1];
             double[] lb = restLow[j + 1];
             Part part = parts.get(order[j]);
@@ -1059,38 +932,38 @@ final class HyperRectangleFrontier {
      * sums {@code cut} rejects.
      */
     private Front combine(Front f, Front g, int mode, Cut cut) throws AnalysisLimitException {
-        int m = f.points.length * g.points.length;
+        int m = f.points().length * g.points().length;
         step(m);
         double[] u = new double[m * n];
         int[] from = new int[m];
         int c = 0;
         double[] s = new double[n];
-        for (int a = 0; a < f.points.length; a++) {
-            double[] fa = f.points[a].u;
-            for (int b = 0; b < g.points.length; b++) {
-                double[] gb = g.points[b].u;
+        for (int a = 0; a < f.points().length; a++) {
+            double[] fa = f.points()[a].u();
+            for (int b = 0; b < g.points().length; b++) {
+                double[] gb = g.points()[b].u();
                 for (int k = 0; k < n; k++) s[k] = fa[k] + gb[k];
                 if (cut != null && cut.test(s)) continue;
                 System.arraycopy(s, 0, u, c * n, n);
-                from[c++] = a * g.points.length + b;
+                from[c++] = a * g.points().length + b;
             }
         }
-        int[][] groups = nondominated(u, c, mode);
+        int[][] groups = Dominance.nondominatedPartial(u, n, c, mode, margin, budget);
         Point[] out = new Point[groups.length];
         for (int q = 0; q < groups.length; q++) {
             BigInteger count = BigInteger.ZERO;
             List<Pattern> pats = new ArrayList<>();
             long covered = 0;
             for (int member : groups[q]) {
-                Point x = f.points[from[member] / g.points.length];
-                Point y = g.points[from[member] % g.points.length];
-                count = count.add(x.count.multiply(y.count));
-                for (Pattern px : x.patterns) {
-                    for (Pattern py : y.patterns) {
+                Point x = f.points()[from[member] / g.points().length];
+                Point y = g.points()[from[member] % g.points().length];
+                count = count.add(x.count().multiply(y.count()));
+                for (Pattern px : x.patterns()) {
+                    for (Pattern py : y.patterns()) {
                         if (covered >= listLimit || pats.size() >= listLimit) break;
-                        Pattern joined = new Pattern(-1, null, px, py, times(px.cover, py.cover));
+                        Pattern joined = new Pattern(-1, null, px, py, times(px.cover(), py.cover()));
                         pats.add(joined);
-                        covered = Math.min(Long.MAX_VALUE - 1, covered) + Math.min(joined.cover, listLimit);
+                        covered = Math.min(Long.MAX_VALUE - 1, covered) + Math.min(joined.cover(), listLimit);
                     }
                 }
             }
@@ -1100,323 +973,10 @@ final class HyperRectangleFrontier {
         return new Front(out);
     }
 
-    /**
-     * The region a set of utility vectors strictly dominates (in a mode): sums falling there are of
-     * no use. Only maximal vectors are kept; for two parties they form a staircase (u0 decreasing,
-     * u1 increasing) whose corners bound the region left free.
-     */
-    private final class Shadow {
-        private final int mode;
-        private final double[][] points;
-
-        private Shadow(double[][] maximal, int mode) {
-            this.mode = mode;
-            this.points = maximal;
-        }
-
-        Shadow(List<double[]> pts, int mode) {
-            this(maximal(pts), mode);
-        }
-
-        boolean isEmpty() { return points.length == 0; }
-
-        /** This shadow and the points' own. */
-        Shadow with(List<Point> more) {
-            if (more.isEmpty()) return this;
-            List<double[]> all = new ArrayList<>(Arrays.asList(points));
-            for (Point p : more) all.add(p.u);
-            return new Shadow(all, mode);
-        }
-
-        /** The shadow moved down by {@code shift} (coordinates of a part whose rest adds at most shift). */
-        Shadow shifted(double[] shift) {
-            if (points.length == 0) return this;
-            double[][] moved = new double[points.length][];
-            for (int q = 0; q < points.length; q++) {
-                moved[q] = new double[n];
-                for (int k = 0; k < n; k++) moved[q][k] = points[q][k] - shift[k];
-            }
-            return new Shadow(moved, mode);   // a translation keeps the order
-        }
-
-        /** The points at least {@code floor} (less EPS) for every party: only they dominate sums above the floor. */
-        Shadow above(double[] floor) {
-            List<double[]> kept = new ArrayList<>(points.length);
-            for (double[] p : points) {
-                boolean useful = true;
-                for (int k = 0; k < n && useful; k++) useful = p[k] >= floor[k] - EPS;
-                if (useful) kept.add(p);
-            }
-            return kept.size() == points.length ? this : new Shadow(kept.toArray(new double[0][]), mode);
-        }
-
-        /**
-         * Whether every point of the region {@code λ·x ≤ beta(λ), x ≥ low} is dominated by a point
-         * here. For two parties the region left free is what lies beyond a corner of the staircase
-         * (by more than EPS) or ties with one of its points.
-         */
-        boolean excludes(double[] beta, double[] low) {
-            int m = points.length;
-            if (m == 0) return false;
-            if (n != 2 || mode != 0) {
-                double[] ideal = Arrays.copyOf(beta, n);
-                for (double[] p : points) if (compare(p, ideal, mode) == 1) return true;
-                return false;
-            }
-            double low0 = low == null ? Double.NEGATIVE_INFINITY : low[0];
-            double low1 = low == null ? Double.NEGATIVE_INFINITY : low[1];
-            for (int j = 0; j <= m; j++) {
-                double c0 = Math.max(j < m ? points[j][0] + EPS : low0, low0);
-                double c1 = Math.max(j > 0 ? points[j - 1][1] + EPS : low1, low1);
-                // a coordinate without floor leaves only the other axis to cut the corner
-                boolean open = c0 == Double.NEGATIVE_INFINITY ? c1 <= beta[1] + EPS
-                        : c1 == Double.NEGATIVE_INFINITY ? c0 <= beta[0] + EPS : !cut(c0, c1, beta);
-                if (open) {
-                    return false;
-                }
-            }
-            for (double[] z : points) {
-                if (z[0] < low0 - EPS || z[1] < low1 - EPS) continue;
-                if (!cut(z[0], z[1], beta)) return false;
-            }
-            return true;
-        }
-
-        /** Whether some bound direction puts (x0, x1) beyond the region by more than rounding. */
-        private boolean cut(double x0, double x1, double[] beta) {
-            for (int d = 0; d < dirs.length; d++) {
-                double[] w = dirs[d];
-                if (w[0] * x0 + w[1] * x1 > beta[d] + EPS * (w[0] + w[1])) return true;
-            }
-            return false;
-        }
-
-        /** Whether every point of {@code other} is weakly below one here (so this shadow holds the other). */
-        boolean covers(Shadow other) {
-            for (double[] z : other.points) {
-                boolean held = false;
-                if (n == 2) {
-                    int weak = countAbove(z[0] - EPS);
-                    held = weak > 0 && points[weak - 1][1] >= z[1] - EPS;
-                } else {
-                    for (double[] p : points) {
-                        boolean ge = true;
-                        for (int k = 0; k < n && ge; k++) ge = p[k] >= z[k] - EPS;
-                        if (ge) {
-                            held = true;
-                            break;
-                        }
-                    }
-                }
-                if (!held) return false;
-            }
-            return true;
-        }
-
-        /** How many staircase points have u0 at least t. */
-        private int countAbove(double t) {
-            int lo = 0;
-            int hi = points.length;
-            while (lo < hi) {
-                int mid = (lo + hi) >>> 1;
-                if (points[mid][0] >= t) lo = mid + 1;
-                else hi = mid;
-            }
-            return lo;
-        }
-    }
-
-    /** The vectors no other one is at least as high as on every party (two parties: a sorted staircase). */
-    private double[][] maximal(List<double[]> pts) {
-        double[][] a = pts.toArray(new double[0][]);
-        if (n == 2) {
-            Arrays.sort(a, (x, y) -> x[0] != y[0] ? Double.compare(y[0], x[0]) : Double.compare(y[1], x[1]));
-            List<double[]> kept = new ArrayList<>();
-            double best1 = Double.NEGATIVE_INFINITY;
-            for (double[] p : a) {
-                if (p[1] > best1) {
-                    kept.add(p);
-                    best1 = p[1];
-                }
-            }
-            return kept.toArray(new double[0][]);
-        }
-        List<double[]> kept = new ArrayList<>();
-        for (int i = 0; i < a.length; i++) {
-            boolean below = false;
-            for (int j = 0; j < a.length && !below; j++) {
-                if (j == i) continue;
-                boolean ge = true;
-                boolean gt = false;
-                for (int k = 0; k < n && ge; k++) {
-                    ge = a[j][k] >= a[i][k];
-                    gt |= a[j][k] > a[i][k];
-                }
-                below = ge && (gt || j < i);
-            }
-            if (!below) kept.add(a[i]);
-        }
-        return kept.toArray(new double[0][]);
-    }
-
-    /** The frontier of a component collected branch by branch. */
-    private final class Accumulator {
-        private final int mode;
-        private final List<Point> points = new ArrayList<>();
-
-        Accumulator(int mode) { this.mode = mode; }
-
-        void add(Front f) {
-            if (f.points.length == 0) return;
-            points.addAll(Arrays.asList(f.points));
-            int m = points.size();
-            double[] u = new double[m * n];
-            for (int q = 0; q < m; q++) System.arraycopy(points.get(q).u, 0, u, q * n, n);
-            int[][] groups = nondominated(u, m, mode);
-            List<Point> kept = new ArrayList<>(groups.length);
-            for (int[] g : groups) {
-                if (g.length == 1) {
-                    kept.add(points.get(g[0]));
-                    continue;
-                }
-                List<Point> members = new ArrayList<>();
-                for (int x : g) members.add(points.get(x));
-                kept.add(merged(points.get(g[0]).u, members));
-            }
-            points.clear();
-            points.addAll(kept);
-        }
-    }
-
-    /** One point standing for several tied ones: counts add, patterns are pooled up to the list limit. */
-    private Point merged(double[] u, List<Point> members) {
-        BigInteger count = BigInteger.ZERO;
-        List<Pattern> pats = new ArrayList<>();
-        long covered = 0;
-        for (Point p : members) {
-            count = count.add(p.count);
-            for (Pattern x : p.patterns) {
-                if (covered >= listLimit || pats.size() >= listLimit) break;
-                pats.add(x);
-                covered = Math.min(Long.MAX_VALUE - 1, covered) + Math.min(x.cover, listLimit);
-            }
-        }
-        return new Point(u.clone(), count, pats.toArray(new Pattern[0]));
-    }
-
-    /**
-     * 0 when a and b are the same point, 1 when a dominates b, -1 when b dominates a, 2 otherwise.
-     * Gains of the parties in {@code mode} do not make a point better (they are capped away).
-     */
-    private int compare(double[] a, double[] b, int mode) {
-        boolean aGe = true;
-        boolean bGe = true;
-        boolean aStrict = false;
-        boolean bStrict = false;
-        for (int k = 0; k < n; k++) {
-            double d = a[k] - b[k];
-            if (d > EPS) {
-                bGe = false;
-                if ((mode >> k & 1) == 0) aStrict = true;
-            } else if (d < -EPS) {
-                aGe = false;
-                if ((mode >> k & 1) == 0) bStrict = true;
-            }
-        }
-        if (aGe && bGe) return 0;
-        if (aGe && aStrict) return 1;
-        if (bGe && bStrict) return -1;
-        return 2;
-    }
-
-    /**
-     * Groups the non-dominated vectors among {@code m} candidates (rows of {@code u}) in the given
-     * mode; one array of candidate indexes per point, the first its representative.
-     */
-    private int[][] nondominated(double[] u, int m, int mode) {
-        if (m == 0) return new int[0][];
-        if (n == 2 && mode == 0) return sweep2(u, m);
-        Integer[] order = new Integer[m];
-        double[] sum = new double[m];
-        for (int i = 0; i < m; i++) {
-            order[i] = i;
-            for (int k = 0; k < n; k++) sum[i] += u[i * n + k];
-        }
-        Arrays.sort(order, (a, b) -> Double.compare(sum[b], sum[a]));
-        List<Dominance.IntList> kept = new ArrayList<>();
-        List<double[]> reps = new ArrayList<>();
-        outer:
-        for (Integer boxed : order) {
-            int c = boxed;
-            double[] uc = Arrays.copyOfRange(u, c * n, c * n + n);
-            for (int q = reps.size() - 1; q >= 0; q--) {
-                int cmp = compare(reps.get(q), uc, mode);
-                if (cmp == 0) {
-                    kept.get(q).add(c);
-                    continue outer;
-                }
-                if (cmp == 1) continue outer;
-                if (cmp == -1) {
-                    reps.remove(q);
-                    kept.remove(q);
-                }
-            }
-            Dominance.IntList l = new Dominance.IntList();
-            l.add(c);
-            kept.add(l);
-            reps.add(uc);
-        }
-        int[][] out = new int[kept.size()][];
-        for (int q = 0; q < out.length; q++) out[q] = kept.get(q).toArray();
-        return out;
-    }
-
-    /**
-     * Two parties, mode 0: sorted by decreasing u0 (then u1), a point is kept when it beats the best
-     * u1 so far; it then also dominates kept points whose u0 is within rounding of its own.
-     */
-    private static int[][] sweep2(double[] u, int m) {
-        Integer[] order = new Integer[m];
-        for (int i = 0; i < m; i++) order[i] = i;
-        Arrays.sort(order, (a, b) -> {
-            int c = Double.compare(u[2 * b], u[2 * a]);
-            return c != 0 ? c : Double.compare(u[2 * b + 1], u[2 * a + 1]);
-        });
-        List<Dominance.IntList> groups = new ArrayList<>();
-        List<Integer> reps = new ArrayList<>();
-        double best1 = Double.NEGATIVE_INFINITY;
-        for (Integer boxed : order) {
-            int c = boxed;
-            double c0 = u[2 * c];
-            double c1 = u[2 * c + 1];
-            if (!reps.isEmpty()) {
-                int r = reps.get(reps.size() - 1);
-                if (Math.abs(u[2 * r] - c0) <= EPS && Math.abs(u[2 * r + 1] - c1) <= EPS) {
-                    groups.get(groups.size() - 1).add(c);
-                    continue;
-                }
-            }
-            if (c1 > best1 + EPS) {
-                while (!reps.isEmpty() && u[2 * reps.get(reps.size() - 1)] - c0 <= EPS) {
-                    reps.remove(reps.size() - 1);
-                    groups.remove(groups.size() - 1);
-                }
-                Dominance.IntList g = new Dominance.IntList();
-                g.add(c);
-                groups.add(g);
-                reps.add(c);
-                best1 = c1;
-            }
-        }
-        int[][] out = new int[groups.size()][];
-        for (int q = 0; q < out.length; q++) out[q] = groups.get(q).toArray();
-        return out;
-    }
-
     private ParetoFrontier result(List<Point> points) {
         double[] flat = new double[points.size() * n];
-        for (int q = 0; q < points.size(); q++) System.arraycopy(points.get(q).u, 0, flat, q * n, n);
-        int[][] order = Dominance.nondominated(flat, n, points.size());
+        for (int q = 0; q < points.size(); q++) System.arraycopy(points.get(q).u(), 0, flat, q * n, n);
+        int[][] order = Dominance.nondominated(flat, n, points.size(), budget);
         List<FrontierPoint> out = new ArrayList<>();
         for (int[] group : order) {
             Point p = points.get(group[0]);
@@ -1424,23 +984,23 @@ final class HyperRectangleFrontier {
             List<int[]> listed = new ArrayList<>();
             for (int g : group) {
                 Point x = points.get(g);
-                count = count.add(x.count);
-                for (Pattern pattern : x.patterns) {
+                count = count.add(x.count());
+                for (Pattern pattern : x.patterns()) {
                     int[][] assigned = new int[issues][];
                     assign(pattern, assigned);
                     expand(assigned, 0, new int[issues], listed);
                 }
             }
-            out.add(new FrontierPoint(p.u, count, listed));
+            out.add(new FrontierPoint(p.u(), count, listed));
         }
         return new ParetoFrontier(n, out);
     }
 
     private static void assign(Pattern p, int[][] assigned) {
         if (p == null) return;
-        if (p.issue >= 0) assigned[p.issue] = p.options;
-        assign(p.a, assigned);
-        assign(p.b, assigned);
+        if (p.issue() >= 0) assigned[p.issue()] = p.options();
+        assign(p.a(), assigned);
+        assign(p.b(), assigned);
     }
 
     private void expand(int[][] pattern, int i, int[] outcome, List<int[]> listed) {

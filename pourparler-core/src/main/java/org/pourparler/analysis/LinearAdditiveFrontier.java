@@ -29,12 +29,15 @@ final class LinearAdditiveFrontier {
 
     private final Domain domain;
     private final int n;
+    /** Margins of the partial-sum filter ({@link Dominance#nondominatedPartial}). */
+    private final double[] margin;
     private final List<Layer> layers = new ArrayList<>();
     private final List<Level> levels = new ArrayList<>();
 
-    private LinearAdditiveFrontier(Domain domain, int parties) {
+    private LinearAdditiveFrontier(Domain domain, int parties, double[] margin) {
         this.domain = domain;
         this.n = parties;
+        this.margin = margin;
     }
 
     /**
@@ -42,21 +45,30 @@ final class LinearAdditiveFrontier {
      * per party, same domain), listing at most {@code listLimit} outcomes per point.
      */
     static ParetoFrontier compute(List<LinearAdditiveUtility> utilities, List<RedLine> redLines, int listLimit,
-                                  long maxPoints) throws AnalysisLimitException {
+                                  long maxPoints, WorkBudget budget) throws AnalysisLimitException {
         Domain domain = utilities.get(0).domain();
         int n = utilities.size();
-        LinearAdditiveFrontier f = new LinearAdditiveFrontier(domain, n);
+        double[] bound = new double[n];
+        for (int k = 0; k < n; k++) {
+            for (int i = 0; i < domain.issueCount(); i++) {
+                double most = 0;
+                for (double t : utilities.get(k).terms(i)) most = Math.max(most, Math.abs(t));
+                bound[k] += most;
+            }
+        }
+        double[] margin = Dominance.margins(bound);
+        LinearAdditiveFrontier f = new LinearAdditiveFrontier(domain, n, margin);
         boolean[] constrained = new boolean[domain.issueCount()];
         for (RedLine r : redLines) for (RedLine.Condition c : r.conditions()) constrained[c.issue()] = true;
         for (int i = 0; i < domain.issueCount(); i++) {
-            if (!constrained[i]) f.layers.add(singleIssueLayer(utilities, i));
+            if (!constrained[i]) f.layers.add(singleIssueLayer(utilities, i, margin));
         }
         int[] block = java.util.stream.IntStream.range(0, domain.issueCount()).filter(i -> constrained[i]).toArray();
-        if (block.length > 0) f.layers.add(redLineLayer(utilities, block, redLines));
-        return f.merge(listLimit, maxPoints);
+        if (block.length > 0) f.layers.add(redLineLayer(utilities, block, redLines, margin));
+        return f.merge(listLimit, maxPoints, budget);
     }
 
-    private static Layer singleIssueLayer(List<LinearAdditiveUtility> utilities, int issue) {
+    private static Layer singleIssueLayer(List<LinearAdditiveUtility> utilities, int issue, double[] margin) {
         int size = utilities.get(0).domain().issue(issue).size();
         int n = utilities.size();
         double[] v = new double[size * n];
@@ -65,11 +77,11 @@ final class LinearAdditiveFrontier {
         }
         int[][] assignments = new int[size][];
         for (int o = 0; o < size; o++) assignments[o] = new int[] {o};
-        return layer(new int[] {issue}, assignments, v, n);
+        return layer(new int[] {issue}, assignments, v, n, margin);
     }
 
-    private static Layer redLineLayer(List<LinearAdditiveUtility> utilities, int[] block, List<RedLine> redLines)
-            throws AnalysisLimitException {
+    private static Layer redLineLayer(List<LinearAdditiveUtility> utilities, int[] block, List<RedLine> redLines,
+                                      double[] margin) throws AnalysisLimitException {
         Domain d = utilities.get(0).domain();
         long combos = 1;
         for (int i : block) {
@@ -103,12 +115,15 @@ final class LinearAdditiveFrontier {
                 buf[row * n + k] = s;
             }
         }
-        return layer(block, allowed.toArray(new int[0][]), Arrays.copyOf(buf, allowed.size() * n), n);
+        return layer(block, allowed.toArray(new int[0][]), Arrays.copyOf(buf, allowed.size() * n), n, margin);
     }
 
-    /** Keeps the non-dominated options of a layer, grouping tied ones. */
-    private static Layer layer(int[] issues, int[][] assignments, double[] vectors, int n) {
-        int[][] groups = Dominance.nondominated(vectors, n, assignments.length);
+    /**
+     * Keeps the options of a layer that can be part of a frontier outcome, grouping exactly equal
+     * ones: a layer's terms are partial sums, so only what every completion leaves dominated goes.
+     */
+    private static Layer layer(int[] issues, int[][] assignments, double[] vectors, int n, double[] margin) {
+        int[][] groups = Dominance.nondominatedPartial(vectors, n, assignments.length, 0, margin, WorkBudget.UNLIMITED);
         double[] reps = new double[groups.length * n];
         for (int g = 0; g < groups.length; g++) {
             System.arraycopy(vectors, groups[g][0] * n, reps, g * n, n);
@@ -116,10 +131,12 @@ final class LinearAdditiveFrontier {
         return new Layer(issues, assignments, groups, reps);
     }
 
-    private ParetoFrontier merge(int listLimit, long maxPoints) throws AnalysisLimitException {
+    private ParetoFrontier merge(int listLimit, long maxPoints, WorkBudget budget) throws AnalysisLimitException {
         Level level = new Level(new double[n], new BigInteger[] {BigInteger.ONE}, new int[][] {{0}}, 1);
         levels.add(level);
-        for (Layer layer : layers) {
+        for (int step = 0; step < layers.size(); step++) {
+            Layer layer = layers.get(step);
+            boolean last = step == layers.size() - 1;
             int points = level.counts.length;
             int groups = layer.groups.length;
             long m = (long) points * groups;
@@ -128,6 +145,7 @@ final class LinearAdditiveFrontier {
                         + domain.issue(layer.issues[0]).name() + "'; merging it with the next issue would weigh " + m
                         + " candidates, above the limit of " + maxPoints);
             }
+            budget.charge(m);
             double[] cand = new double[(int) m * n];
             int c = 0;
             for (int p = 0; p < points; p++) {
@@ -135,7 +153,9 @@ final class LinearAdditiveFrontier {
                     for (int k = 0; k < n; k++) cand[c * n + k] = level.u[p * n + k] + layer.vectors[g * n + k];
                 }
             }
-            int[][] kept = Dominance.nondominated(cand, n, (int) m);
+            // the last step's sums are complete utilities and get the definition; earlier ones are partial
+            int[][] kept = last ? Dominance.nondominated(cand, n, (int) m, budget)
+                    : Dominance.nondominatedPartial(cand, n, (int) m, 0, margin, budget);
             double[] u = new double[kept.length * n];
             BigInteger[] counts = new BigInteger[kept.length];
             for (int q = 0; q < kept.length; q++) {

@@ -428,7 +428,12 @@ final class PourparlerReader {
         if (!(sum > 0)) {
             throw error(entries, "all weights of party '" + party + "' are zero; at least one issue must matter");
         }
-        if (Math.abs(sum - 1.0) > WEIGHT_SUM_TOLERANCE) {
+        if (sum == Double.POSITIVE_INFINITY) {
+            // finite weights whose sum passes the largest double: the model divides by the largest weight first
+            warnings.add(source + ": " + PourparlerNode.where(m) + ": the weights of party '" + party + "' sum to more "
+                    + "than the largest number (about 1.8e308), not 1; each was divided by their sum (computed after "
+                    + "dividing every weight by the largest)");
+        } else if (Math.abs(sum - 1.0) > WEIGHT_SUM_TOLERANCE) {
             warnings.add(source + ": " + PourparlerNode.where(m) + ": the weights of party '" + party + "' sum to "
                     + PourparlerNumbers.format(sum) + ", not 1; each was divided by " + PourparlerNumbers.format(sum));
         }

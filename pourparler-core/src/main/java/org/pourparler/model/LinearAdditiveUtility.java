@@ -55,9 +55,18 @@ public final class LinearAdditiveUtility implements UtilityFunction {
         this.domain = domain;
         this.capped = asGiven;
         this.weights = new double[n];
-        for (int i = 0; i < n; i++) {
-            boolean keep = asGiven || sum == 1.0 || (keepNormalised && Math.abs(sum - 1.0) <= NORMALISED_TOLERANCE);
-            weights[i] = keep ? rawWeights[i] : rawWeights[i] / sum;
+        if (sum == Double.POSITIVE_INFINITY) {
+            // finite weights near 1e308 overflow their sum: divide by the largest first (then the sum is at most n)
+            double max = 0;
+            for (double w : rawWeights) max = Math.max(max, w);
+            double scaled = 0;
+            for (double w : rawWeights) scaled += w / max;
+            for (int i = 0; i < n; i++) weights[i] = rawWeights[i] / max / scaled;
+        } else {
+            for (int i = 0; i < n; i++) {
+                boolean keep = asGiven || sum == 1.0 || (keepNormalised && Math.abs(sum - 1.0) <= NORMALISED_TOLERANCE);
+                weights[i] = keep ? rawWeights[i] : rawWeights[i] / sum;
+            }
         }
         this.functions = List.copyOf(functions);
         this.terms = new double[n][];
@@ -140,6 +149,18 @@ public final class LinearAdditiveUtility implements UtilityFunction {
             u += terms[i][outcome[i]];
         }
         return capped && u > 1 ? 1 : u;
+    }
+
+    /**
+     * Whether every outcome's utility is exactly the sum of its {@link #term}s: always, unless the
+     * utility is {@linkplain #capped capped} and some outcome's terms sum above 1 (GENIUS files whose
+     * weights sum above 1, read under GENIUS conventions). Algorithms that add terms rely on it.
+     */
+    public boolean isAdditive() {
+        if (!capped) return true;
+        double u = 0;
+        for (double[] t : terms) u += Arrays.stream(t).max().orElseThrow();
+        return u <= 1;
     }
 
     /** The highest utility of any outcome (the sum of each issue's best term). */

@@ -209,6 +209,19 @@ class PourparlerFormatTest {
         }
 
         @Test
+        void weightsNear1e308AreDividedByTheLargestFirstInsteadOfOverflowing() throws Exception {
+            // their sum is Infinity: the reader used to stop with a stack trace, and dividing by it gives 0
+            ReadResult r = read(base("weight: 0.5\n          options: {low: 1, high: 0}", "weight: 1e308\n          options: {low: 1, high: 0}")
+                    .replace("weight: 0.5\n          linear", "weight: 1.5e308\n          linear"));
+            assertThat(r.warnings()).singleElement().asString()
+                    .contains("test.yaml").contains("'buyer'").contains("more than the largest number");
+            LinearAdditiveUtility u = (LinearAdditiveUtility) r.scenario().party("buyer").profile().utility();
+            assertThat(u.weights()[0]).isCloseTo(0.4, org.assertj.core.api.Assertions.within(1e-15));
+            assertThat(u.weights()[1]).isCloseTo(0.6, org.assertj.core.api.Assertions.within(1e-15));
+            assertThat(u.maxUtility()).isGreaterThan(0);
+        }
+
+        @Test
         void weightsSummingToOneUpToRoundingAreKeptExactly() throws Exception {
             // 0.45 + 0.15 + 0.25 + 0.15 = 1.0000000000000002 in floating point
             String yaml = """

@@ -173,7 +173,8 @@ final class GeniusProfile {
             throw new ScenarioFormatException(source, null, "all issue weights are 0; at least one must be positive");
         }
         if (Math.abs(sum - 1) > WEIGHT_SUM_TOLERANCE) {
-            warnings.add(source + ": the issue weights sum to " + sum + ", not 1; " + (asGiven
+            warnings.add(source + ": the issue weights sum to " + (sum == Double.POSITIVE_INFINITY
+                    ? "more than the largest number (about 1.8e308)" : String.valueOf(sum)) + ", not 1; " + (asGiven
                     ? "as in GENIUS (GENIUS conventions) they are kept as given and utility is capped at 1"
                     : "they are divided by their sum"));
         }
