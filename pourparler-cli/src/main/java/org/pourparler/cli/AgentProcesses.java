@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
+import org.pourparler.negotiation.Fault;
 import org.pourparler.tournament.Isolation;
 import org.pourparler.tournament.Match;
 import org.pourparler.tournament.ResultRow;
@@ -93,7 +94,7 @@ final class AgentProcesses implements Isolation, AutoCloseable {
                 }
             }
         } catch (IOException | RuntimeException e) {
-            if (c == null) return t.failed(m, "", "error", "could not start a JVM for the class: agents: " + e.getMessage());
+            if (c == null) return t.failed(m, "", Fault.Kind.ERROR, "could not start a JVM for the class: agents: " + e.getMessage());
         }
         // the child died: find out how, and blame the agent that was moving (or the only outside agent)
         int code = c.waitForExit();
@@ -101,18 +102,19 @@ final class AgentProcesses implements Isolation, AutoCloseable {
         String who = moving >= 0 ? name(m, moving) : onlyOutsider(m);
         double limit = t.spec().timeLimit();
         String message;
+        Fault.Kind fault;
         if ("hung".equals(kind)) {
-            kind = "hung";
+            fault = Fault.Kind.HUNG;
             message = String.format(Locale.ROOT, "the negotiation did not finish within the time limit of %s s", limit);
         } else if ("exit".equals(kind)) {
-            kind = "exit";
+            fault = Fault.Kind.EXIT;
             message = "the agent called System.exit(" + code + ")";
         } else {
-            kind = "crash";
+            fault = Fault.Kind.CRASH;
             message = "the agents' JVM ended unexpectedly (exit code " + code + ")";
         }
         if (!who.isEmpty()) message += "; " + who + " was moving";
-        return t.failed(m, who, kind, message);
+        return t.failed(m, who, fault, message);
     }
 
     private String name(Match m, int position) {

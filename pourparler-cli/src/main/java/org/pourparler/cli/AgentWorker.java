@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.pourparler.negotiation.Fault;
 import org.pourparler.io.TournamentFormat;
 import org.pourparler.negotiation.Action;
 import org.pourparler.negotiation.NegotiationView;
@@ -87,7 +88,7 @@ public final class AgentWorker {
                 for (int p = 0; p < ns.size(); p++) watched.add(new Watched(ns.get(p), p, moving));
                 rows = t.play(m, watched);
             } catch (RuntimeException | LinkageError e) {
-                rows = t.failed(m, "", "error", "the agents could not be created: " + e);
+                rows = t.failed(m, "", Fault.Kind.ERROR, "the agents could not be created: " + e);
             }
             watched = null;
             ns = null;

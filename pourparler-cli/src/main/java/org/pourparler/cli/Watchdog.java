@@ -13,6 +13,7 @@ import java.util.function.Consumer;
 import org.pourparler.model.Scenario;
 import org.pourparler.negotiation.Action;
 import org.pourparler.negotiation.Deadline;
+import org.pourparler.negotiation.Ending;
 import org.pourparler.negotiation.Evaluation;
 import org.pourparler.negotiation.Fault;
 import org.pourparler.negotiation.NegotiationView;
@@ -55,8 +56,8 @@ final class Watchdog {
             String message = String.format(Locale.ROOT, "the session did not finish within the time limit of %s s", limit)
                     + (who.isEmpty() ? "" : "; " + who + " was moving");
             Evaluation none = Evaluation.of(s, Evaluation.basis(s, Optional.empty()), options.noAgreement(), Optional.empty(), 0, false);
-            return new SessionResult(options.protocol(), null, none.parties(), 0, 0, (System.nanoTime() - started) / 1e9, "fault", null,
-                    new Fault(Math.max(p, 0), who, "hung", message), List.of(), none.metrics());
+            return new SessionResult(options.protocol(), null, none.parties(), 0, 0, (System.nanoTime() - started) / 1e9, Ending.FAULT, null,
+                    new Fault(Math.max(p, 0), who, Fault.Kind.HUNG, message), List.of(), none.metrics());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while the session ran", e);

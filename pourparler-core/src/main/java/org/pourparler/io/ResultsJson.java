@@ -50,7 +50,7 @@ public final class ResultsJson {
         m.put("rounds", r.rounds());
         m.put("time", r.time());
         m.put("seconds", r.seconds());
-        m.put("ending", r.ending());
+        m.put("ending", r.ending().toString());
         if (r.protocol() == Protocol.TEST_THE_WATERS) m.put("zoneExists", r.zoneExists());
         m.put("results", r.parties().stream().map(ResultsJson::party).toList());
         Map<String, Object> metrics = new LinkedHashMap<>();
@@ -67,7 +67,7 @@ public final class ResultsJson {
             Map<String, Object> f = new LinkedHashMap<>();
             f.put("party", s.negotiators().get(r.fault().party()).name());
             f.put("agent", r.fault().negotiator());
-            f.put("kind", r.fault().kind());
+            f.put("kind", r.fault().kind().id());
             f.put("message", r.fault().message());
             m.put("fault", f);
         }

@@ -12,18 +12,18 @@ import org.pourparler.model.Outcome;
 final class AlternatingOffers {
     private AlternatingOffers() { }
 
-    static SessionRun.Ending play(SessionRun run) {
+    static SessionRun.End play(SessionRun run) {
         int n = run.n;
         SessionRun.PublicState s = run.state;
         int acceptances = 0;
         for (long turn = 0; ; turn++) {
             int round = (int) (turn / n);
             int j = (int) (turn % n);
-            if (run.expired(round)) return SessionRun.Ending.of("deadline");
+            if (run.expired(round)) return SessionRun.End.DEADLINE;
             double t = run.options.conventions().turnTime(run.deadline, round, turn, n, run.deadline.seconds() > 0 ? run.elapsed() : 0);
             run.begin(round, t);
             Action action = run.act(j);
-            if (action == null) return SessionRun.Ending.FAULT;
+            if (action == null) return SessionRun.End.FAULT;
             if (action instanceof Action.Offer offer) {
                 Outcome o = offer.outcome();
                 String problem = run.problemWith(o);
@@ -37,7 +37,7 @@ final class AlternatingOffers {
                 if (s.standing == null) return run.illegal(j, "accepted, but no offer stands");
                 if (s.standingBy == j) return run.illegal(j, "accepted its own offer");
                 run.record(round, t, j, "accept", s.standing);
-                if (++acceptances == n - 1) return SessionRun.Ending.agreement(s.standing);
+                if (++acceptances == n - 1) return SessionRun.End.agreement(s.standing);
             } else if (action instanceof Action.End) {
                 return run.walkedAway(round, t, j);
             } else {

@@ -20,17 +20,17 @@ import org.pourparler.model.RedLine;
 final class BlindBidding {
     private BlindBidding() { }
 
-    static SessionRun.Ending play(SessionRun run) {
+    static SessionRun.End play(SessionRun run) {
         int n = run.n;
         Action.Bid[] bids = new Action.Bid[n];
         Overlap overlap = new Overlap(run);
         for (int round = 0; ; round++) {
-            if (run.expired(round)) return SessionRun.Ending.of("deadline");
+            if (run.expired(round)) return SessionRun.End.DEADLINE;
             double t = run.timeAt(round);
             run.begin(round, t);
             for (int j = 0; j < n; j++) {
                 Action a = run.act(j);
-                if (a == null) return SessionRun.Ending.FAULT;
+                if (a == null) return SessionRun.End.FAULT;
                 if (a instanceof Action.End) return run.walkedAway(round, t, j);
                 if (!(a instanceof Action.Bid bid)) {
                     return run.illegal(j, "the blind protocol allows bid and end, not "
@@ -52,7 +52,7 @@ final class BlindBidding {
             Outcome deal = overlap.deal(bids);
             if (deal != null) {
                 run.record(round, t, -1, "deal", deal);
-                return SessionRun.Ending.agreement(deal);
+                return SessionRun.End.agreement(deal);
             }
         }
     }

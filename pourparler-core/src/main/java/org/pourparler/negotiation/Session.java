@@ -87,8 +87,8 @@ public final class Session {
     public static SessionResult run(Scenario scenario, List<? extends Negotiator> negotiators, Deadline deadline, Options options,
                                     java.util.function.Consumer<TraceEntry> listener) {
         SessionRun run = new SessionRun(scenario, negotiators, deadline, options, listener);
-        if (!run.start()) return run.finish(SessionRun.Ending.FAULT);
-        SessionRun.Ending end = switch (options.protocol()) {
+        if (!run.start()) return run.finish(SessionRun.End.FAULT);
+        SessionRun.End end = switch (options.protocol()) {
             case ALTERNATING -> AlternatingOffers.play(run);
             case SINGLE_TEXT -> SingleNegotiatingText.play(run);
             case BLIND -> BlindBidding.play(run);

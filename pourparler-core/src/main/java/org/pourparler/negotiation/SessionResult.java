@@ -13,15 +13,15 @@ import org.pourparler.model.Outcome;
  * @param rounds     rounds begun
  * @param time       normalised time at the end
  * @param seconds    wall-clock seconds
- * @param ending     "agreement", "deadline", "ended by NAME", "rejected by ratifier NAME", "fault",
- *                   and for test the waters "zone exists" or "probes used up"
+ * @param ending     how it ended ({@link Ending}: agreement, deadline, ended by NAME, rejected by
+ *                   ratifier NAME, fault, and for test the waters zone exists or probes used up)
  * @param zoneExists test the waters: the last probe's answer (null when nobody probed, or another protocol)
  * @param fault      the fault, or null
  * @param trace      every public move (empty when tracing is off); never a hidden acceptance or a commitment
  * @param metrics    the negotiation's metrics (distances NaN without agreement or when not computed)
  */
 public record SessionResult(Protocol protocol, Outcome agreement, List<PartyResult> parties, int rounds, double time, double seconds,
-                            String ending, Boolean zoneExists, Fault fault, List<TraceEntry> trace, Metrics metrics) {
+                            Ending ending, Boolean zoneExists, Fault fault, List<TraceEntry> trace, Metrics metrics) {
 
     public SessionResult {
         parties = List.copyOf(parties);
@@ -40,7 +40,7 @@ public record SessionResult(Protocol protocol, Outcome agreement, List<PartyResu
     }
 
     /** Whether the session ended at its deadline (no agreement, nobody walked away, no fault). */
-    public boolean atDeadline() { return "deadline".equals(ending); }
+    public boolean atDeadline() { return ending.kind() == Ending.Kind.DEADLINE; }
 
     /**
      * A negotiation's metrics, defined in {@link Evaluation}.

@@ -27,13 +27,12 @@ import org.pourparler.model.UtilityFunction;
  */
 final class SessionRun {
 
-    /** How the protocol ended: the agreement (or null), the ending's name, and the probe verdict. */
-    record Ending(Outcome agreement, String ending, Boolean zoneExists) {
-        static final Ending FAULT = new Ending(null, "fault", null);
+    /** How the protocol ended: the agreement (or null), the ending, and the probe verdict. */
+    record End(Outcome agreement, Ending ending, Boolean zoneExists) {
+        static final End FAULT = new End(null, Ending.FAULT, null);
+        static final End DEADLINE = new End(null, Ending.DEADLINE, null);
 
-        static Ending agreement(Outcome o) { return new Ending(o, "agreement", null); }
-
-        static Ending of(String ending) { return new Ending(null, ending, null); }
+        static End agreement(Outcome o) { return new End(o, Ending.AGREEMENT, null); }
     }
 
     final Scenario scenario;
@@ -100,10 +99,10 @@ final class SessionRun {
             try {
                 negotiators.get(j).start(views[j]);
             } catch (RuntimeException | StackOverflowError e) {
-                fault(j, "exception", "start failed: " + e);
+                fault(j, Fault.Kind.EXCEPTION, "start failed: " + e);
                 return false;
             } catch (OutOfMemoryError e) {
-                fault(j, "out-of-memory", "start ran out of memory: " + e.getMessage());
+                fault(j, Fault.Kind.OUT_OF_MEMORY, "start ran out of memory: " + e.getMessage());
                 return false;
             }
             if (overran(j, t0)) return false;
@@ -118,16 +117,16 @@ final class SessionRun {
         try {
             a = negotiators.get(j).act(views[j]);
         } catch (RuntimeException | StackOverflowError e) {
-            fault(j, "exception", e.toString());
+            fault(j, Fault.Kind.EXCEPTION, e.toString());
             return null;
         } catch (OutOfMemoryError e) {
             // what the agent allocated in this call is unreachable again once its frames are gone
-            fault(j, "out-of-memory", "ran out of memory: " + e.getMessage());
+            fault(j, Fault.Kind.OUT_OF_MEMORY, "ran out of memory: " + e.getMessage());
             return null;
         }
         if (overran(j, t0)) return null;
         if (a == null) {
-            fault(j, "illegal-action", "returned no action");
+            fault(j, Fault.Kind.ILLEGAL_ACTION, "returned no action");
             return null;
         }
         return a;
@@ -137,18 +136,18 @@ final class SessionRun {
         if (budgetNanos <= 0) return false;
         spent[j] += System.nanoTime() - t0;
         if (spent[j] <= budgetNanos) return false;
-        fault(j, "timeout", String.format(Locale.ROOT, "used %.3f s of its %.3f s time budget", spent[j] / 1e9,
+        fault(j, Fault.Kind.TIMEOUT, String.format(Locale.ROOT, "used %.3f s of its %.3f s time budget", spent[j] / 1e9,
                 options.timeBudget()));
         return true;
     }
 
-    /** Records an illegal action by negotiator j; returns {@link Ending#FAULT}. */
-    Ending illegal(int j, String message) {
-        fault(j, "illegal-action", message);
-        return Ending.FAULT;
+    /** Records an illegal action by negotiator j; returns {@link End#FAULT}. */
+    End illegal(int j, String message) {
+        fault(j, Fault.Kind.ILLEGAL_ACTION, message);
+        return End.FAULT;
     }
 
-    private void fault(int j, String kind, String message) {
+    private void fault(int j, Fault.Kind kind, String message) {
         fault = new Fault(j, negotiators.get(j).name(), kind, message);
     }
 
@@ -166,9 +165,9 @@ final class SessionRun {
     }
 
     /** The ending when negotiator j walks away. */
-    Ending walkedAway(int round, double t, int j) {
+    End walkedAway(int round, double t, int j) {
         record(round, t, j, "end", null);
-        return Ending.of("ended by " + names.get(j));
+        return new End(null, Ending.endedBy(names.get(j)), null);
     }
 
     /** Seconds since the session started (0 when neither the deadline nor a budget needs the clock). */
@@ -229,17 +228,17 @@ final class SessionRun {
     }
 
     /** Ratification, payoffs and metrics. */
-    SessionResult finish(Ending end) {
+    SessionResult finish(End end) {
         double seconds = elapsed();
         List<Party> parties = scenario.parties();
         Outcome agreement = end.agreement();
-        String ending = fault != null ? "fault" : end.ending();
+        Ending ending = fault != null ? Ending.FAULT : end.ending();
         if (fault != null) agreement = null;
         if (agreement != null) {
             int[] a = agreement.toArray();
             for (Party p : parties) {
                 if (p.role() == Role.RATIFIER && !p.profile().accepts(a)) {
-                    ending = "rejected by ratifier " + p.name();
+                    ending = Ending.rejectedBy(p.name());
                     agreement = null;
                     break;
                 }
@@ -249,7 +248,7 @@ final class SessionRun {
                 ? Evaluation.basis(scenario, AgreementAnalysis.Options.defaults())
                 : Evaluation.basis(scenario, Optional.empty());
         Evaluation e = Evaluation.of(scenario, basis, options.noAgreement(), Optional.ofNullable(agreement), state.time,
-                "deadline".equals(ending));
+                ending.kind() == Ending.Kind.DEADLINE);
         List<TraceEntry> t = trace == null ? List.of() : trace;
         return new SessionResult(options.protocol(), agreement, e.parties(), roundsBegun, state.time, seconds, ending,
                 end.zoneExists(), fault, t, e.metrics());

@@ -19,7 +19,7 @@ final class SingleNegotiatingText {
 
     private SingleNegotiatingText() { }
 
-    static SessionRun.Ending play(SessionRun run) {
+    static SessionRun.End play(SessionRun run) {
         SessionRun.PublicState s = run.state;
         SplittableRandom random = run.mediatorRandom;
         int[] sizes = run.domain.sizes();
@@ -29,7 +29,7 @@ final class SingleNegotiatingText {
         int keptAcceptances = -1;
         java.util.Set<Outcome> put = new java.util.HashSet<>();
         for (int round = 0; ; round++) {
-            if (run.expired(round)) return SessionRun.Ending.of("deadline");
+            if (run.expired(round)) return SessionRun.End.DEADLINE;
             double t = run.timeAt(round);
             run.begin(round, t);
             Outcome o = Outcome.of(text);
@@ -41,7 +41,7 @@ final class SingleNegotiatingText {
             int acceptances = 0;
             for (int j = 0; j < run.n; j++) {
                 Action a = run.act(j);
-                if (a == null) return SessionRun.Ending.FAULT;
+                if (a == null) return SessionRun.End.FAULT;
                 if (a instanceof Action.Accept) {
                     acceptances++;
                     run.record(round, t, j, "accept", o);
@@ -54,7 +54,7 @@ final class SingleNegotiatingText {
                             + a.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT));
                 }
             }
-            if (acceptances == run.n) return SessionRun.Ending.agreement(o);
+            if (acceptances == run.n) return SessionRun.End.agreement(o);
             if (acceptances >= keptAcceptances) {
                 kept = text.clone();
                 keptAcceptances = acceptances;

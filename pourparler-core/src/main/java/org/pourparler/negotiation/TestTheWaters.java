@@ -21,30 +21,30 @@ import org.pourparler.model.UtilityFunction;
 final class TestTheWaters {
     private TestTheWaters() { }
 
-    static SessionRun.Ending play(SessionRun run) {
+    static SessionRun.End play(SessionRun run) {
         int n = run.n;
         Zone zone = new Zone(run);
         Boolean last = null;
         for (int round = 0; ; round++) {
-            if (run.expired(round)) return new SessionRun.Ending(null, "deadline", last);
+            if (run.expired(round)) return new SessionRun.End(null, Ending.DEADLINE, last);
             double t = run.timeAt(round);
             run.begin(round, t);
             boolean probed = false;
             for (int j = 0; j < n; j++) {
                 Action a = run.act(j);
-                if (a == null) return new SessionRun.Ending(null, "fault", last);
+                if (a == null) return new SessionRun.End(null, Ending.FAULT, last);
                 if (a instanceof Action.End) {
-                    SessionRun.Ending e = run.walkedAway(round, t, j);
-                    return new SessionRun.Ending(null, e.ending(), last);
+                    SessionRun.End e = run.walkedAway(round, t, j);
+                    return new SessionRun.End(null, e.ending(), last);
                 }
                 if (!(a instanceof Action.Commit c)) {
                     run.illegal(j, "the test-the-waters protocol allows commit and end, not "
                             + a.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT));
-                    return new SessionRun.Ending(null, "fault", last);
+                    return new SessionRun.End(null, Ending.FAULT, last);
                 }
                 SessionRun.PartyView view = run.views[j];
                 String problem = problem(run, view.commitment, c, view.probesLeft);
-                if (problem != null) return new SessionRun.Ending(null, run.illegal(j, problem).ending(), last);
+                if (problem != null) return new SessionRun.End(null, run.illegal(j, problem).ending(), last);
                 view.commitment = c;
                 if (c.probe()) {
                     view.probesLeft--;
@@ -56,11 +56,11 @@ final class TestTheWaters {
                 run.state.answers.add(new ProbeAnswer(round, exists));
                 run.record(round, t, -1, exists ? "zone" : "no-zone", null);
                 last = exists;
-                if (exists) return new SessionRun.Ending(null, "zone exists", true);
+                if (exists) return new SessionRun.End(null, Ending.ZONE_EXISTS, true);
             }
             boolean probesLeft = false;
             for (SessionRun.PartyView v : run.views) probesLeft |= v.probesLeft > 0;
-            if (!probesLeft) return new SessionRun.Ending(null, "probes used up", last);
+            if (!probesLeft) return new SessionRun.End(null, Ending.PROBES_USED_UP, last);
         }
     }
 

@@ -13,6 +13,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.pourparler.negotiation.Fault;
 import org.pourparler.negotiation.Action;
 import org.pourparler.negotiation.NegotiationView;
 import org.pourparler.negotiation.Negotiator;
@@ -102,7 +103,7 @@ public final class LocalRunner {
                     try {
                         rows = isolation.play(m);
                     } catch (RuntimeException e) {
-                        rows = t.failed(m, "", "error", e.toString());
+                        rows = t.failed(m, "", Fault.Kind.ERROR, e.toString());
                     }
                     if (!rows.isEmpty() && rows.get(0).fault().startsWith("hung")) hung.incrementAndGet();
                     double seconds = (System.nanoTime() - started) / 1e9;
@@ -124,7 +125,7 @@ public final class LocalRunner {
                     for (int p = 0; p < ns.size(); p++) watched.add(new Watched(ns.get(p), p, run.moving()));
                     rows = t.play(m, watched);
                 } catch (RuntimeException | Error e) {
-                    rows = t.failed(m, "", "error", e.toString());
+                    rows = t.failed(m, "", Fault.Kind.ERROR, e.toString());
                 } finally {
                     running.remove(m);
                 }
@@ -157,7 +158,7 @@ public final class LocalRunner {
                     running.remove(m);
                     int p = r.moving().get();
                     String who = p < 0 ? "" : t.spec().agents().get(m.agent(p)).name();
-                    List<ResultRow> rows = t.failed(m, who, "hung", "the negotiation did not finish within the time limit of "
+                    List<ResultRow> rows = t.failed(m, who, Fault.Kind.HUNG, "the negotiation did not finish within the time limit of "
                             + t.spec().timeLimit() + " s" + (who.isEmpty() ? "" : "; " + who + " was moving"));
                     synchronized (sink) {
                         listener.completed(m, rows, (now - r.started()) / 1e9);

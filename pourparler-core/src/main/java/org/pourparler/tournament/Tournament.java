@@ -12,6 +12,7 @@ import org.pourparler.model.Party;
 import org.pourparler.model.Role;
 import org.pourparler.model.Scenario;
 import org.pourparler.negotiation.Evaluation;
+import org.pourparler.negotiation.Fault;
 import org.pourparler.negotiation.Negotiator;
 import org.pourparler.negotiation.PartyResult;
 import org.pourparler.negotiation.ProfileCache;
@@ -132,7 +133,7 @@ public final class Tournament {
         try {
             r = Session.run(s, negotiators, spec.deadline(), spec.sessionOptions(m.seed(), cache));
         } catch (RuntimeException e) {
-            return failed(m, "", "error", "the negotiation could not run: " + e.getMessage());
+            return failed(m, "", Fault.Kind.ERROR, "the negotiation could not run: " + e.getMessage());
         }
         String faultAgent = "";
         String fault = "";
@@ -142,11 +143,11 @@ public final class Tournament {
         }
         Evaluation e = Evaluation.of(s, basis(m.scenario()), spec.noAgreement(), Optional.ofNullable(r.agreement()), r.time(),
                 r.atDeadline());
-        return rows(m, r.agreement(), e, r.rounds(), r.time(), r.ending(), faultAgent, fault);
+        return rows(m, r.agreement(), e, r.rounds(), r.time(), r.ending().toString(), faultAgent, fault);
     }
 
     /** The rows of a negotiation that produced no session result (it could not run, or was abandoned as hung). */
-    public List<ResultRow> failed(Match m, String faultAgent, String kind, String message) {
+    public List<ResultRow> failed(Match m, String faultAgent, Fault.Kind kind, String message) {
         Scenario s = scenarios.get(m.scenario()).scenario();
         Evaluation e = Evaluation.of(s, basis(m.scenario()), spec.noAgreement(), Optional.empty(), 0, false);
         return rows(m, null, e, 0, 0, "fault", faultAgent, kind + ": " + message);

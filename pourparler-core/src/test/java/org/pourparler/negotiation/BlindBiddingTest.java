@@ -47,7 +47,7 @@ class BlindBiddingTest {
         Scenario s = SessionTest.split(0, 0);
         SessionResult r = run(s, List.of(new Bidder(Outcome.of(10), Acceptance.atLeast(0.3)),
                 new Bidder(Outcome.of(0), Acceptance.atLeast(0.3))), 10);
-        assertThat(r.ending()).isEqualTo("agreement");
+        assertThat(r.ending().toString()).isEqualTo("agreement");
         assertThat(r.agreement()).isEqualTo(Outcome.of(5));
         assertThat(r.rounds()).isOne();
         assertThat(r.trace()).extracting(TraceEntry::action).containsExactly("propose", "propose", "deal");
@@ -68,7 +68,7 @@ class BlindBiddingTest {
         Bidder b = new Bidder(Outcome.of(1), Acceptance.atLeast(0.8));
         SessionResult r = run(SessionTest.split(0, 0), List.of(a, b), 3);
         assertThat(r.agreement()).isNull();
-        assertThat(r.ending()).isEqualTo("deadline");
+        assertThat(r.ending().toString()).isEqualTo("deadline");
         assertThat(a.seen.get(0)).isEmpty();
         assertThat(b.seen.get(0)).isEmpty();                      // B bids after A in round 0, yet does not see A's bid
         assertThat(b.seen.get(1)).extracting(OfferRecord::party).containsExactly(0, 1);
@@ -99,14 +99,14 @@ class BlindBiddingTest {
     void offeringIsIllegalInBlindBidding() {
         SessionResult r = run(SessionTest.split(0, 0), List.of(SessionTest.scripted(Action.offer(3)),
                 new Bidder(Outcome.of(0), Acceptance.none())), 5);
-        assertThat(r.fault().kind()).isEqualTo("illegal-action");
+        assertThat(r.fault().kind()).isEqualTo(Fault.Kind.ILLEGAL_ACTION);
         assertThat(r.fault().message()).contains("blind");
     }
 
     @Test
     void timeDependentAgentsReachADealAboveTheirReservations() {
         SessionResult r = run(SingleNegotiatingTextTest.threeIssues(), List.of(TimeDependentAgent.boulware(), TimeDependentAgent.linear()), 100);
-        assertThat(r.ending()).isEqualTo("agreement");
+        assertThat(r.ending().toString()).isEqualTo("agreement");
         assertThat(r.payoff(0)).isGreaterThanOrEqualTo(0.3);
         assertThat(r.payoff(1)).isGreaterThanOrEqualTo(0.3);
     }

@@ -109,7 +109,7 @@ class NoLeakTest {
         assertThat(r2.trace()).extracting(e -> e.round() + e.action() + e.party() + e.outcome())
                 .isEqualTo(r1.trace().stream().map(e -> e.round() + e.action() + e.party() + e.outcome()).toList());
         assertThat(r1.trace()).extracting(TraceEntry::action).containsOnly("propose");
-        assertThat(r1.ending()).isEqualTo(r2.ending()).isEqualTo("deadline");
+        assertThat(r1.ending()).isEqualTo(r2.ending()).isEqualTo(Ending.DEADLINE);
     }
 
     @ParameterizedTest

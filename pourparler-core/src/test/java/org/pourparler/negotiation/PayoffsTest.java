@@ -49,7 +49,7 @@ class PayoffsTest {
         Scenario s = discountedSplit(0.4, 0.3, 0.5);
         var hard = List.of(TimeDependentAgent.hardliner(), TimeDependentAgent.hardliner());
         SessionResult r = run(s, hard, 20, NoAgreement.RESERVATION);
-        assertThat(r.ending()).isEqualTo("deadline");
+        assertThat(r.ending().toString()).isEqualTo("deadline");
         assertThat(r.payoffs()).containsExactly(0.4 * 0.5, 0.3 * 0.5);
         assertThat(r.parties()).extracting(PartyResult::utility).containsExactly(0.4, 0.3);
         assertThat(run(s, hard, 20, NoAgreement.RESERVATION_UNDISCOUNTED).payoffs()).containsExactly(0.4, 0.3);
@@ -63,7 +63,7 @@ class PayoffsTest {
             @Override public Action act(NegotiationView v) { return v.round() < 5 ? Action.offer(Outcome.of(9)) : Action.end(); }
         };
         SessionResult r = run(s, List.of(walker, TimeDependentAgent.hardliner()), 20, NoAgreement.RESERVATION);
-        assertThat(r.ending()).startsWith("ended by");
+        assertThat(r.ending().toString()).startsWith("ended by");
         assertThat(r.time()).isBetween(0.2, 0.3);
         assertThat(r.payoff(0)).isCloseTo(0.4 * Math.pow(0.5, r.time()), within(1e-15));
         assertThat(r.payoff(1)).isCloseTo(0.3 * Math.pow(0.5, r.time()), within(1e-15));

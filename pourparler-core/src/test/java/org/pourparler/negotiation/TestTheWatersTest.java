@@ -29,7 +29,7 @@ class TestTheWatersTest {
         // A needs x >= 5, B needs x <= 5 (utilities x/10 and 1 - x/10): exactly one package meets both
         SessionResult r = run(SessionTest.split(0, 0), List.of(SessionTest.scripted(commit(0.5, true)),
                 SessionTest.scripted(commit(0.5, false))), 10, 3);
-        assertThat(r.ending()).isEqualTo("zone exists");
+        assertThat(r.ending().toString()).isEqualTo("zone exists");
         assertThat(r.zoneExists()).isTrue();
         assertThat(r.agreement()).isNull();
         assertThat(r.payoffs()).containsExactly(0.0, 0.0);
@@ -51,7 +51,7 @@ class TestTheWatersTest {
     void whenEveryProbeIsSpentTheSessionEnds() {
         SessionResult r = run(SessionTest.split(0, 0), List.of(SessionTest.scripted(commit(0.9, true)),
                 SessionTest.scripted(commit(0.9, true))), 10, 2);
-        assertThat(r.ending()).isEqualTo("probes used up");
+        assertThat(r.ending().toString()).isEqualTo("probes used up");
         assertThat(r.zoneExists()).isFalse();
         assertThat(r.rounds()).isEqualTo(2);
     }
@@ -60,7 +60,7 @@ class TestTheWatersTest {
     void withoutAProbeNothingIsAnsweredAndTheDeadlineEndsIt() {
         SessionResult r = run(SessionTest.split(0, 0), List.of(SessionTest.scripted(commit(0.1, false)),
                 SessionTest.scripted(commit(0.1, false))), 5, 2);
-        assertThat(r.ending()).isEqualTo("deadline");
+        assertThat(r.ending().toString()).isEqualTo("deadline");
         assertThat(r.zoneExists()).isNull();
         assertThat(r.trace()).isEmpty();
     }
@@ -69,7 +69,7 @@ class TestTheWatersTest {
     void raisingACommittedLevelIsAFault() {
         SessionResult r = run(SessionTest.split(0, 0), List.of(SessionTest.scripted(commit(0.5, false), commit(0.6, true)),
                 SessionTest.scripted(commit(0.5, false))), 10, 3);
-        assertThat(r.ending()).isEqualTo("fault");
+        assertThat(r.ending().toString()).isEqualTo("fault");
         assertThat(r.fault().party()).isZero();
         assertThat(r.fault().message()).contains("raised").contains("relaxed");
         assertThat(r.zoneExists()).isNull();
@@ -116,6 +116,6 @@ class TestTheWatersTest {
         SessionResult r = run(SessionTest.split(0.2, 0.2), List.of(TimeDependentAgent.boulware(), TimeDependentAgent.conceder()), 40, 3);
         assertThat(r.fault()).isNull();
         assertThat(r.zoneExists()).isTrue();
-        assertThat(r.ending()).isEqualTo("zone exists");
+        assertThat(r.ending().toString()).isEqualTo("zone exists");
     }
 }
