@@ -182,7 +182,7 @@ final class NegotiateCommand implements Callable<Integer> {
             } catch (java.util.concurrent.ExecutionException e) {
                 report = Optional.empty();       // refused as too large to analyse exactly: metrics without distances
             }
-            r = r.with(Evaluation.of(s, Evaluation.basis(s, report), payoff, Optional.ofNullable(r.agreement()), r.time(),
+            r = r.with(Evaluation.of(s, Evaluation.basis(s, report), payoff, r.agreement(), r.time(),
                     r.atDeadline()));
         } catch (IllegalArgumentException e) {
             moves.abandon();
@@ -214,14 +214,14 @@ final class NegotiateCommand implements Callable<Integer> {
         out.println(s.title() + ": " + String.join(", ", who) + " (" + describe(r.protocol()) + ")");
         out.printf(Locale.ROOT, "Ended: %s after %d round%s (t = %.3f, %.3f s, %d moves)%n", r.ending(), r.rounds(),
                 r.rounds() == 1 ? "" : "s", r.time(), r.seconds(), moves.count());
-        if (r.fault() != null) out.println("Fault: " + r.fault().negotiator() + " (" + r.fault().kind() + "): " + r.fault().message());
+        r.fault().ifPresent(f -> out.println("Fault: " + f.negotiator() + " (" + f.kind() + "): " + f.message()));
         if (r.protocol() == Protocol.TEST_THE_WATERS) {
-            out.println("Zone of agreement: " + (r.zoneExists() == null ? "not probed" : r.zoneExists() ? "exists" : "not found"));
+            out.println("Zone of agreement: " + r.zoneExists().map(z -> z ? "exists" : "not found").orElse("not probed"));
             List<String> answers = moves.probeAnswers();
             if (!answers.isEmpty()) out.println("Probe answers: " + String.join(", ", answers));
         }
-        if (r.agreement() != null) {
-            out.println("Agreement: " + AnalyzeCommand.labels(r.agreement().toArray(), s.domain()));
+        if (r.agreement().isPresent()) {
+            out.println("Agreement: " + AnalyzeCommand.labels(r.agreement().get().toArray(), s.domain()));
         } else {
             out.println("No agreement.");
         }
@@ -231,10 +231,10 @@ final class NegotiateCommand implements Callable<Integer> {
         }
         SessionResult.Metrics mx = r.metrics();
         out.printf(Locale.ROOT, "Welfare %.4f", mx.welfare());
-        if (r.agreement() != null && !Double.isNaN(mx.distancePareto())) {
+        if (r.agreement().isPresent() && !Double.isNaN(mx.distancePareto())) {
             out.printf(Locale.ROOT, "; distance to the Pareto frontier %.4f, to Nash %.4f, to Kalai-Smorodinsky %.4f",
                     mx.distancePareto(), mx.distanceNash(), mx.distanceKalaiSmorodinsky());
-        } else if (r.agreement() != null) {
+        } else if (r.agreement().isPresent()) {
             out.print("; distances not computed (the scenario is too large to analyse exactly)");
         }
         out.println();

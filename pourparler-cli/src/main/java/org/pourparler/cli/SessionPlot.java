@@ -175,7 +175,7 @@ final class SessionPlot {
             series.setMarker(SeriesMarkers.CIRCLE);
             series.setMarkerColor(new Color(c.getRed(), c.getGreen(), c.getBlue(), 150));
         }
-        if (r.agreement() != null) {
+        if (r.agreement().isPresent()) {
             XYSeries deal = chart.addSeries("agreement", new double[] {utility(s, a, r)}, new double[] {utility(s, b, r)});
             deal.setMarker(new Star());
             deal.setMarkerColor(Color.BLACK);
@@ -250,7 +250,7 @@ final class SessionPlot {
                 addUtilityLine(chart, name + ": others' " + noun, packages, k, e -> e.party() != self, c, false);
             }
         }
-        if (r.agreement() != null) {
+        if (r.agreement().isPresent()) {
             double[] x = new double[parties.size()];
             double[] y = new double[parties.size()];
             for (int k = 0; k < x.length; k++) { x[k] = r.time(); y[k] = utility(s, k, r); }
@@ -314,7 +314,7 @@ final class SessionPlot {
 
     /** Party k's (undiscounted, as in the trace) utility of the agreement. */
     private static double utility(Scenario s, int k, SessionResult r) {
-        return s.parties().get(k).profile().utility().utility(r.agreement());
+        return s.parties().get(k).profile().utility().utility(r.agreement().orElseThrow());
     }
 
     private static Color colour(int party) {

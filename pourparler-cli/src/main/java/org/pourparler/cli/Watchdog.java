@@ -56,8 +56,9 @@ final class Watchdog {
             String message = String.format(Locale.ROOT, "the session did not finish within the time limit of %s s", limit)
                     + (who.isEmpty() ? "" : "; " + who + " was moving");
             Evaluation none = Evaluation.of(s, Evaluation.basis(s, Optional.empty()), options.noAgreement(), Optional.empty(), 0, false);
-            return new SessionResult(options.protocol(), null, none.parties(), 0, 0, (System.nanoTime() - started) / 1e9, Ending.FAULT, null,
-                    new Fault(Math.max(p, 0), who, Fault.Kind.HUNG, message), List.of(), none.metrics());
+            return new SessionResult(options.protocol(), Optional.empty(), none.parties(), 0, 0, (System.nanoTime() - started) / 1e9,
+                    Ending.FAULT, Optional.empty(), Optional.of(new Fault(Math.max(p, 0), who, Fault.Kind.HUNG, message)), List.of(),
+                    none.metrics());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while the session ran", e);

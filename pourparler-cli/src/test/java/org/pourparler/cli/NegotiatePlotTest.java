@@ -94,7 +94,7 @@ class NegotiatePlotTest {
         // the union's own offers are plotted at its utility of them
         TraceEntry first = packages.stream().filter(e -> e.party() == 0).findFirst().orElseThrow();
         assertThat(series.get("union: own offers").getYData()[0]).isEqualTo(first.utilities()[0]);
-        assertThat(series.containsKey("agreement")).isEqualTo(r.agreement() != null);
+        assertThat(series.containsKey("agreement")).isEqualTo(r.agreement().isPresent());
 
         List<FrontierPoint> front = List.of(new FrontierPoint(new double[] {1, 0.5, 0.2}, java.math.BigInteger.ONE, List.of()));
         List<XYChart> planes = SessionPlot.planes(s, r, front);

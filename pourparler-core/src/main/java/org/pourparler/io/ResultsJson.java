@@ -44,14 +44,14 @@ public final class ResultsJson {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("format", SESSION_FORMAT);
         m.put("protocol", r.protocol().id());
-        m.put("agreement", r.agreement() == null ? null : outcome(s.domain(), r.agreement()));
+        m.put("agreement", r.agreement().map(o -> outcome(s.domain(), o)).orElse(null));
         m.put("parties", s.parties().stream().map(Party::name).toList());
         m.put("utilities", r.payoffs());          // the payoffs, under their first name: fields are only ever added
         m.put("rounds", r.rounds());
         m.put("time", r.time());
         m.put("seconds", r.seconds());
         m.put("ending", r.ending().toString());
-        if (r.protocol() == Protocol.TEST_THE_WATERS) m.put("zoneExists", r.zoneExists());
+        if (r.protocol() == Protocol.TEST_THE_WATERS) m.put("zoneExists", r.zoneExists().orElse(null));
         m.put("results", r.parties().stream().map(ResultsJson::party).toList());
         Map<String, Object> metrics = new LinkedHashMap<>();
         metrics.put("advantage", r.parties().stream().map(p -> number(p.advantage())).toList());
@@ -61,16 +61,14 @@ public final class ResultsJson {
         metrics.put("distanceNash", number(r.metrics().distanceNash()));
         metrics.put("distanceKalaiSmorodinsky", number(r.metrics().distanceKalaiSmorodinsky()));
         m.put("metrics", metrics);
-        if (r.fault() == null) {
-            m.put("fault", null);
-        } else {
+        m.put("fault", r.fault().map(fault -> {
             Map<String, Object> f = new LinkedHashMap<>();
-            f.put("party", s.negotiators().get(r.fault().party()).name());
-            f.put("agent", r.fault().negotiator());
-            f.put("kind", r.fault().kind().id());
-            f.put("message", r.fault().message());
-            m.put("fault", f);
-        }
+            f.put("party", s.negotiators().get(fault.party()).name());
+            f.put("agent", fault.negotiator());
+            f.put("kind", fault.kind().id());
+            f.put("message", fault.message());
+            return f;
+        }).orElse(null));
         return m;
     }
 

@@ -1,13 +1,14 @@
 package org.pourparler.negotiation;
 
 import java.util.List;
+import java.util.Optional;
 import org.pourparler.model.Outcome;
 
 /**
  * How a session ended.
  *
  * @param protocol   the protocol played
- * @param agreement  the agreed outcome, or null
+ * @param agreement  the agreed outcome, if any
  * @param parties    every party's result (scenario order, ratifiers included): utility, payoff,
  *                   advantage, each defined once in {@link Evaluation}
  * @param rounds     rounds begun
@@ -15,15 +16,19 @@ import org.pourparler.model.Outcome;
  * @param seconds    wall-clock seconds
  * @param ending     how it ended ({@link Ending}: agreement, deadline, ended by NAME, rejected by
  *                   ratifier NAME, fault, and for test the waters zone exists or probes used up)
- * @param zoneExists test the waters: the last probe's answer (null when nobody probed, or another protocol)
- * @param fault      the fault, or null
+ * @param zoneExists test the waters: the last probe's answer (empty when nobody probed, or another protocol)
+ * @param fault      the fault that ended the session, if one did
  * @param trace      every public move (empty when tracing is off); never a hidden acceptance or a commitment
  * @param metrics    the negotiation's metrics (distances NaN without agreement or when not computed)
  */
-public record SessionResult(Protocol protocol, Outcome agreement, List<PartyResult> parties, int rounds, double time, double seconds,
-                            Ending ending, Boolean zoneExists, Fault fault, List<TraceEntry> trace, Metrics metrics) {
+public record SessionResult(Protocol protocol, Optional<Outcome> agreement, List<PartyResult> parties, int rounds, double time, double seconds,
+                            Ending ending, Optional<Boolean> zoneExists, Optional<Fault> fault, List<TraceEntry> trace,
+                            Metrics metrics) {
 
     public SessionResult {
+        if (protocol == null || agreement == null || ending == null || zoneExists == null || fault == null || metrics == null) {
+            throw new IllegalArgumentException("A session result has no null parts (absent ones are empty)");
+        }
         parties = List.copyOf(parties);
         trace = List.copyOf(trace);
     }

@@ -250,8 +250,8 @@ final class SessionRun {
         Evaluation e = Evaluation.of(scenario, basis, options.noAgreement(), Optional.ofNullable(agreement), state.time,
                 ending.kind() == Ending.Kind.DEADLINE);
         List<TraceEntry> t = trace == null ? List.of() : trace;
-        return new SessionResult(options.protocol(), agreement, e.parties(), roundsBegun, state.time, seconds, ending,
-                end.zoneExists(), fault, t, e.metrics());
+        return new SessionResult(options.protocol(), Optional.ofNullable(agreement), e.parties(), roundsBegun, state.time, seconds, ending,
+                Optional.ofNullable(end.zoneExists()), Optional.ofNullable(fault), t, e.metrics());
     }
 
     /** The public state every negotiator sees; holds nothing private to any party. */

@@ -137,13 +137,14 @@ public final class Tournament {
         }
         String faultAgent = "";
         String fault = "";
-        if (r.fault() != null) {
-            faultAgent = spec.agents().get(m.agent(r.fault().party())).name();
-            fault = r.fault().kind() + ": " + r.fault().message();
+        if (r.fault().isPresent()) {
+            Fault f = r.fault().get();
+            faultAgent = spec.agents().get(m.agent(f.party())).name();
+            fault = f.kind() + ": " + f.message();
         }
-        Evaluation e = Evaluation.of(s, basis(m.scenario()), spec.noAgreement(), Optional.ofNullable(r.agreement()), r.time(),
+        Evaluation e = Evaluation.of(s, basis(m.scenario()), spec.noAgreement(), r.agreement(), r.time(),
                 r.atDeadline());
-        return rows(m, r.agreement(), e, r.rounds(), r.time(), r.ending().toString(), faultAgent, fault);
+        return rows(m, r.agreement().orElse(null), e, r.rounds(), r.time(), r.ending().toString(), faultAgent, fault);
     }
 
     /** The rows of a negotiation that produced no session result (it could not run, or was abandoned as hung). */

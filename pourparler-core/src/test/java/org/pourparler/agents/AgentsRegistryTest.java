@@ -91,7 +91,7 @@ class AgentsRegistryTest {
                     for (Protocol p : Protocol.values()) {
                         var r = Session.run(s, List.of(Agents.create(spec), Agents.boulware()), Deadline.rounds(40),
                                 Session.Options.defaults().withProtocol(p).withMetrics(false).withTrace(false));
-                        assertThat(r.fault()).as(spec + " " + p).isNull();
+                        assertThat(r.fault()).as(spec + " " + p).isEmpty();
                         sessions++;
                     }
                 }

@@ -37,10 +37,10 @@ class AgentsTest {
             for (String a : Agents.NAMES) {
                 for (String b : Agents.NAMES) {
                     SessionResult r = play(s, List.of(a, b), protocol);
-                    assertThat(r.fault()).as("%s vs %s, %s", a, b, protocol).isNull();
+                    assertThat(r.fault()).as("%s vs %s, %s", a, b, protocol).isEmpty();
                     assertThat(trace(play(s, List.of(a, b), protocol))).as("%s vs %s, %s replayed", a, b, protocol)
                             .isEqualTo(trace(r));
-                    if (r.agreement() != null) agreements++;
+                    if (r.agreement().isPresent()) agreements++;
                 }
             }
         }
@@ -55,7 +55,7 @@ class AgentsTest {
             for (int i = 0; i < names.size(); i++) {
                 List<String> three = List.of(names.get(i), names.get((i + 1) % names.size()), names.get((i + 3) % names.size()));
                 SessionResult r = play(s, three, protocol);
-                assertThat(r.fault()).as("%s, %s", three, protocol).isNull();
+                assertThat(r.fault()).as("%s, %s", three, protocol).isEmpty();
                 assertThat(trace(play(s, three, protocol))).as("%s, %s replayed", three, protocol).isEqualTo(trace(r));
             }
         }

@@ -112,11 +112,11 @@ class GeniusSessionsTest {
 
     /** Whether our session is GENIUS's: same round, bid and utilities, or no agreement in both. */
     static boolean matches(Scenario s, Reference r, SessionResult result) {
-        if (!r.agreed()) return result.agreement() == null;
-        if (result.agreement() == null || result.rounds() != r.round()) return false;
-        if (!geniusBid(s.domain(), result.agreement()).equals(r.bid())) return false;
-        double u1 = s.parties().get(0).profile().utility().utility(result.agreement());
-        double u2 = s.parties().get(1).profile().utility().utility(result.agreement());
+        if (!r.agreed()) return result.agreement().isEmpty();
+        if (result.agreement().isEmpty() || result.rounds() != r.round()) return false;
+        if (!geniusBid(s.domain(), result.agreement().orElseThrow()).equals(r.bid())) return false;
+        double u1 = s.parties().get(0).profile().utility().utility(result.agreement().orElseThrow());
+        double u2 = s.parties().get(1).profile().utility().utility(result.agreement().orElseThrow());
         return Math.abs(u1 - r.u1()) <= 1e-9 && Math.abs(u2 - r.u2()) <= 1e-9;
     }
 
@@ -137,15 +137,15 @@ class GeniusSessionsTest {
                         if (matches(s, r, other)) result = other;
                     }
                     if (!r.agreed()) {
-                        assertNull(result.agreement(), "GENIUS reached no agreement");
+                        assertTrue(result.agreement().isEmpty(), "GENIUS reached no agreement");
                         return;
                     }
-                    assertTrue(result.agreement() != null, "GENIUS agreed in round " + r.round() + " on " + r.bid());
+                    assertTrue(result.agreement().isPresent(), "GENIUS agreed in round " + r.round() + " on " + r.bid());
                     assertEquals(r.round(), result.rounds(), "round of agreement");
                     assertEquals(r.round() / (double) (ROUNDS + 1), result.time(), 1e-12, "GENIUS's time of agreement");
-                    assertEquals(r.bid(), geniusBid(s.domain(), result.agreement()), "the agreed bid");
-                    assertEquals(r.u1(), s.parties().get(0).profile().utility().utility(result.agreement()), 1e-9, "party 1's utility");
-                    assertEquals(r.u2(), s.parties().get(1).profile().utility().utility(result.agreement()), 1e-9, "party 2's utility");
+                    assertEquals(r.bid(), geniusBid(s.domain(), result.agreement().orElseThrow()), "the agreed bid");
+                    assertEquals(r.u1(), s.parties().get(0).profile().utility().utility(result.agreement().orElseThrow()), 1e-9, "party 1's utility");
+                    assertEquals(r.u2(), s.parties().get(1).profile().utility().utility(result.agreement().orElseThrow()), 1e-9, "party 2's utility");
                 }));
             }
         }

@@ -44,7 +44,7 @@ class MicroAndHardHeadedTest {
         };
         List<Negotiator> ns = me == 0 ? List.of(MicroOffering.agent(), other) : List.of(other, MicroOffering.agent());
         SessionResult r = run(s, ns, 60, seed);
-        assertThat(r.fault()).isNull();
+        assertThat(r.fault()).isEmpty();
         Profile p = s.parties().get(me).profile();
         OfferIndex index = OfferIndex.of(p);
         boolean anyRational = index.max() >= p.reservation();
@@ -75,7 +75,7 @@ class MicroAndHardHeadedTest {
     @Test
     void microMeetsItselfHalfWay() {
         SessionResult r = run(split(10, 0, 0), List.of(MicroOffering.agent(), MicroOffering.agent()), 40, 1);
-        assertThat(r.agreement()).isEqualTo(Outcome.of(5));
+        assertThat(r.agreement()).contains(Outcome.of(5));
         List<TraceEntry> a = moves(r, 0, "offer");
         for (int i = 0; i < a.size(); i++) assertThat(a.get(i).outcome().value(0)).isEqualTo(10 - i);   // one package per round
     }
@@ -85,14 +85,14 @@ class MicroAndHardHeadedTest {
         SessionResult r = run(split(10, 0, 0), List.of(MicroOffering.agent(), AgentScenarios.offering(0)), 30, 1);
         // the opponent has one distinct proposal, so MiCRO has at most two: 10 and 9
         assertThat(moves(r, 0, "offer")).allMatch(e -> e.outcome().value(0) >= 9);
-        assertThat(r.agreement()).isNull();
+        assertThat(r.agreement()).isEmpty();
     }
 
     @Property(tries = 40)
     void hardHeadedOffersStayHighUntilLate(@ForAll long seed) {
         Scenario s = randomBilateral(seed);
         SessionResult r = run(s, List.of(HardHeadedOffering.agent(), TimeDependentAgent.conceder()), 100, seed);
-        assertThat(r.fault()).isNull();
+        assertThat(r.fault()).isEmpty();
         Profile p = s.parties().get(0).profile();
         OfferIndex index = OfferIndex.of(p);
         double pmax = index.max();
@@ -111,7 +111,7 @@ class MicroAndHardHeadedTest {
     @Test
     void hardHeadedConcedesLateAndAcceptsWhatBeatsItsLowestProposal() {
         SessionResult r = run(split(100, 0, 0), List.of(HardHeadedOffering.agent(), TimeDependentAgent.conceder()), 200, 1);
-        assertThat(r.agreement()).isNotNull();
+        assertThat(r.agreement()).isPresent();
         assertThat(r.payoff(0)).isGreaterThanOrEqualTo(0.585);
         List<TraceEntry> offers = moves(r, 0, "offer");
         double lowest = offers.stream().mapToDouble(e -> e.utilities()[0]).min().orElseThrow();

@@ -42,7 +42,7 @@ class TitForTatTest {
             }
         }
         // it accepts the first offer worth at least half its range (B's share-5 offer), not before
-        assertThat(r.agreement()).isEqualTo(Outcome.of(5));
+        assertThat(r.agreement()).contains(Outcome.of(5));
         assertThat(moves(r, 0, "accept")).hasSize(1);
         assertThat(a).hasSize(b.length);
     }
@@ -64,7 +64,7 @@ class TitForTatTest {
     @Test
     void niceTitForTatHoldsAgainstAHardlinerAndAcceptsItsOfferOnlyAtTheEnd() {
         SessionResult r = run(split(20, 0, 0), List.of(NiceTitForTatOffering.agent(), offering(6)), 100);
-        assertThat(r.agreement()).isEqualTo(Outcome.of(6));
+        assertThat(r.agreement()).contains(Outcome.of(6));
         TraceEntry accept = moves(r, 0, "accept").get(0);
         assertThat(accept.time()).isGreaterThanOrEqualTo(0.98);
         assertThat(accept.round()).isEqualTo(98);     // its first turn at t >= 0.98 (turn 196 of 200)
@@ -80,7 +80,7 @@ class TitForTatTest {
         SessionResult r = run(split(20, 0, 0), List.of(NiceTitForTatOffering.agent(), offering(b)), 100);
         // at t = 0.98 the window (0.96, 0.98] holds two offers and an earlier one was better: no;
         // at t = 0.99 the window (0.98, 0.99] holds one: yes
-        assertThat(r.agreement()).isEqualTo(Outcome.of(6));
+        assertThat(r.agreement()).contains(Outcome.of(6));
         assertThat(moves(r, 0, "accept").get(0).round()).isEqualTo(99);
         // when its planned offer is no better than the opponent's best, it offers that back
         assertThat(moves(r, 0, "offer")).anyMatch(e -> share(e) == 12);

@@ -27,8 +27,8 @@ class ResultsJsonTest {
             assertThat(j.get("results").get(k).get("payoff").asDouble()).isEqualTo(r.payoff(k));
             assertThat(j.get("utilities").get(k).asDouble()).isEqualTo(r.payoff(k));
         }
-        assertThat(j.get("agreement").isObject()).isEqualTo(r.agreement() != null);
-        if (r.agreement() == null) assertThat(j.get("metrics").get("distanceNash").isNull()).isTrue();
+        assertThat(j.get("agreement").isObject()).isEqualTo(r.agreement().isPresent());
+        if (r.agreement().isEmpty()) assertThat(j.get("metrics").get("distanceNash").isNull()).isTrue();
         else assertThat(j.get("agreement").size()).isEqualTo(s.domain().issueCount());
     }
 

@@ -48,7 +48,7 @@ class BlindBiddingTest {
         SessionResult r = run(s, List.of(new Bidder(Outcome.of(10), Acceptance.atLeast(0.3)),
                 new Bidder(Outcome.of(0), Acceptance.atLeast(0.3))), 10);
         assertThat(r.ending().toString()).isEqualTo("agreement");
-        assertThat(r.agreement()).isEqualTo(Outcome.of(5));
+        assertThat(r.agreement()).contains(Outcome.of(5));
         assertThat(r.rounds()).isOne();
         assertThat(r.trace()).extracting(TraceEntry::action).containsExactly("propose", "propose", "deal");
     }
@@ -59,7 +59,7 @@ class BlindBiddingTest {
         Scenario s = SessionTest.split(0.4, 0);
         SessionResult r = run(s, List.of(new Bidder(Outcome.of(10), Acceptance.atLeast(0.0)),
                 new Bidder(Outcome.of(0), Acceptance.atLeast(0.25))), 10);
-        assertThat(r.agreement()).isEqualTo(Outcome.of(7));
+        assertThat(r.agreement()).contains(Outcome.of(7));
     }
 
     @Test
@@ -67,7 +67,7 @@ class BlindBiddingTest {
         Bidder a = new Bidder(Outcome.of(9), Acceptance.atLeast(0.8));
         Bidder b = new Bidder(Outcome.of(1), Acceptance.atLeast(0.8));
         SessionResult r = run(SessionTest.split(0, 0), List.of(a, b), 3);
-        assertThat(r.agreement()).isNull();
+        assertThat(r.agreement()).isEmpty();
         assertThat(r.ending().toString()).isEqualTo("deadline");
         assertThat(a.seen.get(0)).isEmpty();
         assertThat(b.seen.get(0)).isEmpty();                      // B bids after A in round 0, yet does not see A's bid
@@ -80,7 +80,7 @@ class BlindBiddingTest {
         // A accepts nothing but its proposal 6; B lists 2, 6 and 8: the overlap is {6}
         SessionResult r = run(SessionTest.split(0, 0), List.of(new Bidder(Outcome.of(6), Acceptance.none()),
                 new Bidder(Outcome.of(1), Acceptance.packages(Set.of(Outcome.of(2), Outcome.of(6), Outcome.of(8))))), 5);
-        assertThat(r.agreement()).isEqualTo(Outcome.of(6));
+        assertThat(r.agreement()).contains(Outcome.of(6));
     }
 
     @Test
@@ -92,15 +92,15 @@ class BlindBiddingTest {
         Scenario lined = Scenario.builder(s.domain()).party(Party.negotiator("A", a)).party(s.parties().get(1)).build();
         SessionResult r = run(lined, List.of(new Bidder(Outcome.of(10), Acceptance.atLeast(0.3)),
                 new Bidder(Outcome.of(0), Acceptance.atLeast(0.3))), 10);
-        assertThat(r.agreement()).isEqualTo(Outcome.of(6));
+        assertThat(r.agreement()).contains(Outcome.of(6));
     }
 
     @Test
     void offeringIsIllegalInBlindBidding() {
         SessionResult r = run(SessionTest.split(0, 0), List.of(SessionTest.scripted(Action.offer(3)),
                 new Bidder(Outcome.of(0), Acceptance.none())), 5);
-        assertThat(r.fault().kind()).isEqualTo(Fault.Kind.ILLEGAL_ACTION);
-        assertThat(r.fault().message()).contains("blind");
+        assertThat(r.fault().orElseThrow().kind()).isEqualTo(Fault.Kind.ILLEGAL_ACTION);
+        assertThat(r.fault().orElseThrow().message()).contains("blind");
     }
 
     @Test
@@ -156,12 +156,12 @@ class BlindBiddingTest {
             }
         }
         if (best == null) {
-            assertThat(r.agreement()).isNull();
+            assertThat(r.agreement()).isEmpty();
             return;
         }
-        assertThat(r.agreement()).as(r.ending() + " " + java.util.Arrays.toString(best) + " " + s).isNotNull();
+        assertThat(r.agreement()).as(r.ending() + " " + java.util.Arrays.toString(best) + " " + s).isPresent();
         double[] got = new double[negotiators.size()];
-        for (int j = 0; j < got.length; j++) got[j] = negotiators.get(j).profile().utility().utility(r.agreement());
+        for (int j = 0; j < got.length; j++) got[j] = negotiators.get(j).profile().utility().utility(r.agreement().orElseThrow());
         double[] gotKey = key(got, negotiators);
         for (int k = 0; k < gotKey.length; k++) assertThat(gotKey[k]).isCloseTo(bestKey[k], org.assertj.core.api.Assertions.within(1e-9));
     }
