@@ -221,7 +221,7 @@ final class NegotiateCommand implements Callable<Integer> {
             if (!answers.isEmpty()) out.println("Probe answers: " + String.join(", ", answers));
         }
         if (r.agreement().isPresent()) {
-            out.println("Agreement: " + AnalyzeCommand.labels(r.agreement().get().toArray(), s.domain()));
+            out.println("Agreement: " + ResultsJson.outcome(s.domain(), r.agreement().get()));
         } else {
             out.println("No agreement.");
         }

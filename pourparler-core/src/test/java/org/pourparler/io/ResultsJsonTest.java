@@ -33,6 +33,18 @@ class ResultsJsonTest {
     }
 
     @Test
+    void anAnalysisDocumentIsVersionedAndListsAtMostTheLimit() throws Exception {
+        Scenario s = Scenarios.read(java.nio.file.Path.of("..", "examples", "ukraine-2024-feelers.yaml")).scenario();
+        var report = org.pourparler.analysis.AgreementAnalysis.analyze(s, org.pourparler.analysis.AgreementAnalysis.Options.defaults());
+        JsonNode j = new ObjectMapper().readTree(ResultsJson.write(ResultsJson.analysis(report, List.of("a warning"), 2)));
+        assertThat(j.get("format").asText()).isEqualTo("pourparler-analysis/1");
+        assertThat(j.get("agreementZone").get("exists").asBoolean()).isFalse();          // the seed scenario: no zone
+        assertThat(j.get("diagnosis").get("blockingSets").size()).isPositive();
+        assertThat(j.get("pareto").get("points").size()).isLessThanOrEqualTo(2);
+        assertThat(j.get("warnings").get(0).asText()).isEqualTo("a warning");
+    }
+
+    @Test
     void undefinedNumbersAreNull() {
         assertThat(ResultsJson.number(Double.NaN)).isNull();
         assertThat(ResultsJson.number(-0.5)).isEqualTo(-0.5);
