@@ -64,7 +64,9 @@ public final class TournamentFormat {
         }
         r.checkKeys(top, TOP_KEYS);
         String name = top.has("name") ? r.name(top.get("name"), "the tournament's name") : "tournament";
-        long seed = top.has("seed") ? r.longValue(top.get("seed")) : 1L;
+        // every default lives in the builder: only what the file states is set
+        TournamentSpec.Builder b = TournamentSpec.builder(name).base(base);
+        if (top.has("seed")) b.seed(r.longValue(top.get("seed")));
 
         List<TournamentSpec.ScenarioRef> scenarios = new ArrayList<>();
         ListNode sl = r.list(r.required(top, "scenarios", "the scenario files or folders, globs allowed"), "the scenarios");
@@ -111,12 +113,10 @@ public final class TournamentFormat {
         }
         if (agents.isEmpty()) throw r.error(al, "a tournament needs at least one agent");
 
-        Protocol protocol = Protocol.ALTERNATING;
         if (top.has("protocol")) {
             List<String> ids = java.util.Arrays.stream(Protocol.values()).map(Protocol::id).toList();
-            protocol = Protocol.of(r.choice(top.get("protocol"), ids));
+            b.protocol(Protocol.of(r.choice(top.get("protocol"), ids)));
         }
-        Deadline deadline = Deadline.rounds(1000);
         if (top.has("deadline")) {
             MapNode d = r.map(top.get("deadline"), "the deadline (rounds: N and/or seconds: S)");
             r.checkKeys(d, DEADLINE_KEYS);
@@ -124,26 +124,27 @@ public final class TournamentFormat {
             double seconds = d.has("seconds") ? r.number(d.get("seconds")) : 0;
             if (rounds < 0 || rounds > Integer.MAX_VALUE) throw r.error(d.get("rounds"), "the number of rounds must be between 0 and " + Integer.MAX_VALUE);
             try {
-                deadline = new Deadline((int) rounds, seconds);
+                b.deadline(new Deadline((int) rounds, seconds));
             } catch (IllegalArgumentException e) {
                 throw r.error(d, e.getMessage());
             }
         }
-        int repetitions = top.has("repetitions") ? positive(r, top.get("repetitions"), "repetitions") : 1;
-        boolean rotate = !top.has("roles") || r.choice(top.get("roles"), List.of("rotate", "fixed")).equals("rotate");
-        boolean selfPlay = top.has("selfPlay") && r.bool(top.get("selfPlay"));
-        NoAgreement noAgreement = !top.has("noAgreement") ? NoAgreement.RESERVATION
-                : NoAgreement.byId(r.choice(top.get("noAgreement"),
-                        Arrays.stream(NoAgreement.values()).map(NoAgreement::id).toList())).orElseThrow();
-        int probes = top.has("probes") ? positive(r, top.get("probes"), "probes") : 3;
-        double timeLimit = top.has("timeLimit") ? nonNegative(r, top.get("timeLimit")) : 60;
-        double timeBudget = top.has("timeBudget") ? nonNegative(r, top.get("timeBudget")) : 0;
-        Conventions conventions = Conventions.POURPARLER;
-        if (top.has("conventions")) {
-            conventions = Conventions.of(r.choice(top.get("conventions"), Arrays.stream(Conventions.values()).map(Conventions::id).toList()));
+        if (top.has("repetitions")) b.repetitions(positive(r, top.get("repetitions"), "repetitions"));
+        if (top.has("roles")) b.rotateRoles(r.choice(top.get("roles"), List.of("rotate", "fixed")).equals("rotate"));
+        if (top.has("selfPlay")) b.selfPlay(r.bool(top.get("selfPlay")));
+        if (top.has("noAgreement")) {
+            b.noAgreement(NoAgreement.byId(r.choice(top.get("noAgreement"),
+                    Arrays.stream(NoAgreement.values()).map(NoAgreement::id).toList())).orElseThrow());
         }
-        return new TournamentSpec(name, seed, scenarios, agents, protocol, deadline, repetitions, rotate, selfPlay, noAgreement,
-                probes, timeLimit, timeBudget, base, conventions);
+        if (top.has("probes")) b.probes(positive(r, top.get("probes"), "probes"));
+        if (top.has("timeLimit")) b.timeLimit(nonNegative(r, top.get("timeLimit")));
+        if (top.has("timeBudget")) b.timeBudget(nonNegative(r, top.get("timeBudget")));
+        if (top.has("conventions")) {
+            b.conventions(Conventions.of(r.choice(top.get("conventions"), Arrays.stream(Conventions.values()).map(Conventions::id).toList())));
+        }
+        scenarios.forEach(b::scenario);
+        agents.forEach(b::agent);
+        return b.build();
     }
 
     /** time-dependent with {e: E}; boa with {offering, acceptance, model}: the specification string Agents.create reads. */

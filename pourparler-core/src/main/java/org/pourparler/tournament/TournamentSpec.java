@@ -66,6 +66,96 @@ public record TournamentSpec(String name, long seed, List<ScenarioRef> scenarios
         if (!(timeBudget >= 0) || Double.isInfinite(timeBudget)) throw new IllegalArgumentException("The time budget must be >= 0 seconds, but was " + timeBudget);
     }
 
+    /**
+     * A builder with every default of a specification file (docs/tournaments.md): seed 1, stacked
+     * alternating offers, 1,000 rounds, one repetition, roles rotated, no self-play, the reservation
+     * value as the no-agreement payoff, 3 probes, a 60 s time limit, no time budget, our conventions,
+     * paths relative to the working folder.
+     *
+     * <pre>{@code
+     * TournamentSpec spec = TournamentSpec.builder("my tournament")
+     *         .scenario("examples/labour-contract.yaml").agent("boulware").agent("conceder")
+     *         .deadline(Deadline.rounds(500)).repetitions(3).build();
+     * }</pre>
+     */
+    public static Builder builder(String name) { return new Builder(name); }
+
+    /** A builder starting from this specification (to change a few parts). */
+    public Builder toBuilder() {
+        Builder b = new Builder(name).seed(seed).protocol(protocol).deadline(deadline).repetitions(repetitions)
+                .rotateRoles(rotateRoles).selfPlay(selfPlay).noAgreement(noAgreement).probes(probes).timeLimit(timeLimit)
+                .timeBudget(timeBudget).base(base).conventions(conventions);
+        b.scenarios.addAll(scenarios);
+        b.agents.addAll(agents);
+        return b;
+    }
+
+    /** Builds a {@link TournamentSpec}; every part has the default of a specification file until set. */
+    public static final class Builder {
+        private final String name;
+        private long seed = 1;
+        private final List<ScenarioRef> scenarios = new java.util.ArrayList<>();
+        private final List<AgentRef> agents = new java.util.ArrayList<>();
+        private Protocol protocol = Protocol.ALTERNATING;
+        private Deadline deadline = Deadline.rounds(1000);
+        private int repetitions = 1;
+        private boolean rotateRoles = true;
+        private boolean selfPlay;
+        private NoAgreement noAgreement = NoAgreement.RESERVATION;
+        private int probes = 3;
+        private double timeLimit = 60;
+        private double timeBudget;
+        private Path base = Path.of("");
+        private Conventions conventions = Conventions.POURPARLER;
+
+        private Builder(String name) { this.name = name; }
+
+        public Builder seed(long s) { seed = s; return this; }
+
+        /** A scenario file or folder (or glob), relative to the base folder. */
+        public Builder scenario(String path) { return scenario(new ScenarioRef(path, null)); }
+
+        public Builder scenario(ScenarioRef ref) { scenarios.add(ref); return this; }
+
+        /** An agent named by its specification. */
+        public Builder agent(String spec) { return agent(new AgentRef(spec, spec)); }
+
+        public Builder agent(AgentRef ref) { agents.add(ref); return this; }
+
+        /** Replaces the agents. */
+        public Builder agents(List<AgentRef> refs) { agents.clear(); agents.addAll(refs); return this; }
+
+        public Builder protocol(Protocol p) { protocol = p; return this; }
+
+        public Builder deadline(Deadline d) { deadline = d; return this; }
+
+        public Builder repetitions(int n) { repetitions = n; return this; }
+
+        public Builder rotateRoles(boolean r) { rotateRoles = r; return this; }
+
+        public Builder selfPlay(boolean s) { selfPlay = s; return this; }
+
+        public Builder noAgreement(NoAgreement a) { noAgreement = a; return this; }
+
+        public Builder probes(int n) { probes = n; return this; }
+
+        public Builder timeLimit(double seconds) { timeLimit = seconds; return this; }
+
+        public Builder timeBudget(double seconds) { timeBudget = seconds; return this; }
+
+        public Builder base(Path folder) { base = folder; return this; }
+
+        public Builder conventions(Conventions c) { conventions = c; return this; }
+
+        /**
+         * @throws IllegalArgumentException naming the part that is missing or out of range
+         */
+        public TournamentSpec build() {
+            return new TournamentSpec(name, seed, scenarios, agents, protocol, deadline, repetitions, rotateRoles, selfPlay, noAgreement,
+                    probes, timeLimit, timeBudget, base, conventions);
+        }
+    }
+
     /** The session options of one negotiation with this seed, sharing the profile stores in {@code cache}. */
     public Session.Options sessionOptions(long negotiationSeed, ProfileCache cache) {
         return Session.Options.defaults().withCache(cache).withSeed(negotiationSeed).withProtocol(protocol).withNoAgreement(noAgreement)

@@ -186,10 +186,8 @@ class TournamentTest {
         };
         TournamentSpec s = TournamentFormat.parse(yaml.replace("thrower, cheater, sleeper", "linear, conceder, hardliner"), "spec.yaml", EXAMPLES);
         // the same specification with three agent names swapped for misbehaving ones
-        TournamentSpec bad = new TournamentSpec(s.name(), s.seed(), s.scenarios(), List.of(s.agents().get(0),
-                new TournamentSpec.AgentRef("thrower", "thrower"), new TournamentSpec.AgentRef("cheater", "cheater"),
-                new TournamentSpec.AgentRef("sleeper", "sleeper")), s.protocol(), s.deadline(), s.repetitions(), s.rotateRoles(),
-                s.selfPlay(), s.noAgreement(), s.probes(), s.timeLimit(), s.timeBudget(), s.base());
+        TournamentSpec bad = s.toBuilder().agents(List.of(s.agents().get(0), new TournamentSpec.AgentRef("thrower", "thrower"),
+                new TournamentSpec.AgentRef("cheater", "cheater"), new TournamentSpec.AgentRef("sleeper", "sleeper"))).build();
         Tournament t = Tournament.of(bad, TournamentFormat.load(s).scenarios(), factory);
         List<ResultRow> rows = new ArrayList<>();
         LocalRunner.Summary summary = LocalRunner.run(t, Set.of(), 2, (m, r, seconds) -> rows.addAll(r));
@@ -231,6 +229,21 @@ class TournamentTest {
         return Thread.getAllStackTraces().entrySet().stream().filter(e -> e.getKey().isAlive() && e.getKey() != Thread.currentThread())
                 .filter(e -> java.util.Arrays.stream(e.getValue()).anyMatch(f -> f.getClassName().startsWith(TournamentTest.class.getName())
                         && f.getMethodName().contains("misbehaving"))).count();
+    }
+
+    /** The builder's defaults are those of a specification file that states nothing but its scenarios and agents. */
+    @Test
+    void theBuilderHoldsTheDefaultsOfASpecificationFile() throws Exception {
+        TournamentSpec read = spec("""
+                format: pourparler-tournament/1
+                scenarios: [labour-contract.yaml]
+                agents: [boulware, conceder]
+                """);
+        TournamentSpec built = TournamentSpec.builder("tournament").base(read.base()).scenario("labour-contract.yaml")
+                .agent("boulware").agent("conceder").build();
+        assertThat(built).isEqualTo(read);
+        assertThat(read.toBuilder().build()).isEqualTo(read);
+        assertThatThrownBy(() -> TournamentSpec.builder("x").scenario("a.yaml").build()).hasMessageContaining("at least one agent");
     }
 
     /** A tournament row holds exactly what a session reports for the same negotiation: one definition per metric. */
