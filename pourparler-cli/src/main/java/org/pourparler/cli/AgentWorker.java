@@ -9,10 +9,9 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.pourparler.negotiation.Watched;
 import org.pourparler.negotiation.Fault;
 import org.pourparler.io.TournamentFormat;
-import org.pourparler.negotiation.Action;
-import org.pourparler.negotiation.NegotiationView;
 import org.pourparler.negotiation.Negotiator;
 import org.pourparler.tournament.Match;
 import org.pourparler.tournament.ResultRow;
@@ -102,20 +101,5 @@ public final class AgentWorker {
             if (rows.stream().anyMatch(r -> r.fault().startsWith("out-of-memory"))) break;
         }
         System.exit(0);                            // whatever threads the agents left behind
-    }
-
-    /** Notes which position is moving, so an exit or a hang is blamed on the right agent. */
-    private record Watched(Negotiator inner, int position, AtomicInteger moving) implements Negotiator {
-        @Override public void start(NegotiationView view) {
-            moving.set(position);
-            inner.start(view);
-        }
-
-        @Override public Action act(NegotiationView view) {
-            moving.set(position);
-            return inner.act(view);
-        }
-
-        @Override public String name() { return inner.name(); }
     }
 }

@@ -10,13 +10,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import org.pourparler.negotiation.Watched;
 import org.pourparler.model.Scenario;
-import org.pourparler.negotiation.Action;
 import org.pourparler.negotiation.Deadline;
 import org.pourparler.negotiation.Ending;
 import org.pourparler.negotiation.Evaluation;
 import org.pourparler.negotiation.Fault;
-import org.pourparler.negotiation.NegotiationView;
 import org.pourparler.negotiation.Negotiator;
 import org.pourparler.negotiation.Session;
 import org.pourparler.negotiation.SessionResult;
@@ -67,20 +66,5 @@ final class Watchdog {
             if (e.getCause() instanceof Error err) throw err;
             throw new IllegalStateException(e.getCause());
         }
-    }
-
-    /** Notes which position is moving, so a hang is blamed on the right agent. */
-    private record Watched(Negotiator inner, int position, AtomicInteger moving) implements Negotiator {
-        @Override public void start(NegotiationView view) {
-            moving.set(position);
-            inner.start(view);
-        }
-
-        @Override public Action act(NegotiationView view) {
-            moving.set(position);
-            return inner.act(view);
-        }
-
-        @Override public String name() { return inner.name(); }
     }
 }

@@ -13,9 +13,8 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.pourparler.negotiation.Watched;
 import org.pourparler.negotiation.Fault;
-import org.pourparler.negotiation.Action;
-import org.pourparler.negotiation.NegotiationView;
 import org.pourparler.negotiation.Negotiator;
 
 /**
@@ -227,30 +226,5 @@ public final class LocalRunner {
                 return false;
             }
         }
-    }
-
-    /** Notes which position is moving, so a hang can be blamed on the right agent. */
-    private static final class Watched implements Negotiator {
-        private final Negotiator inner;
-        private final int position;
-        private final AtomicInteger moving;
-
-        Watched(Negotiator inner, int position, AtomicInteger moving) {
-            this.inner = inner;
-            this.position = position;
-            this.moving = moving;
-        }
-
-        @Override public void start(NegotiationView view) {
-            moving.set(position);
-            inner.start(view);
-        }
-
-        @Override public Action act(NegotiationView view) {
-            moving.set(position);
-            return inner.act(view);
-        }
-
-        @Override public String name() { return inner.name(); }
     }
 }
