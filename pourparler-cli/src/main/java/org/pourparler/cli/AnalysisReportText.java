@@ -35,7 +35,7 @@ final class AnalysisReportText {
         List<String> ps = new ArrayList<>();
         for (int k = 0; k < s.parties().size(); k++) {
             Party p = s.parties().get(k);
-            ps.add(p.name() + " (" + p.role().name().toLowerCase(Locale.ROOT) + ", reservation " + fmt(r.reservation()[k])
+            ps.add(p.name() + " (" + p.role().name().toLowerCase(Locale.ROOT) + ", reservation " + fmt(r.reservation(k))
                     + (p.profile().redLines().isEmpty() ? "" : ", " + p.profile().redLines().size() + " red line"
                     + (p.profile().redLines().size() > 1 ? "s" : "")) + ")");
         }
@@ -131,7 +131,7 @@ final class AnalysisReportText {
     }
 
     private void diagnosis() {
-        Diagnosis dg = r.diagnosis();
+        Diagnosis dg = r.diagnosis().orElseThrow();
         out.println();
         out.println("Who blocks a deal (smallest sets of parties with no acceptable outcome in common):");
         for (Diagnosis.BlockingSet b : dg.blockingSets()) {
@@ -171,7 +171,7 @@ final class AnalysisReportText {
     }
 
     private double reservationOf(String party) {
-        for (int k = 0; k < s.parties().size(); k++) if (s.parties().get(k).name().equals(party)) return r.reservation()[k];
+        for (int k = 0; k < s.parties().size(); k++) if (s.parties().get(k).name().equals(party)) return r.reservation(k);
         return Double.NaN;
     }
 

@@ -226,8 +226,8 @@ final class UtilityPlot {
         double hi = 1;
         for (int k = 0; k < cloud.length - 1; k++) for (double v : cloud[k]) { lo = Math.min(lo, v); hi = Math.max(hi, v); }
         // the zone: the quadrant above both reservation lines (shaded), then the outcomes on top
-        double ra = r.reservation()[a];
-        double rb = r.reservation()[b];
+        double ra = r.reservation(a);
+        double rb = r.reservation(b);
         if (r.zone().exists()) {
             // XChart fills an area down to the bottom of the plot: fill the columns right of the first
             // reservation line in green, then mask the part below the second reservation line in white

@@ -1,6 +1,8 @@
 package org.pourparler.analysis;
 
 import java.math.BigInteger;
+import java.util.Optional;
+import java.util.Arrays;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -20,7 +22,7 @@ import org.pourparler.model.UtilityFunction;
  *
  * <pre>{@code
  * AgreementAnalysis.Report r = AgreementAnalysis.analyze(scenario, AgreementAnalysis.Options.defaults());
- * if (!r.zone().exists()) System.out.println(r.diagnosis().uniformLowering().amount());
+ * if (!r.zone().exists()) System.out.println(r.diagnosis().orElseThrow().uniformLowering().amount());
  * }</pre>
  *
  * Method: linear-additive profiles use the exact issue-by-issue frontier merge and never enumerate
@@ -79,12 +81,21 @@ public final class AgreementAnalysis {
     /**
      * The whole analysis.
      *
-     * @param method     "linear-additive merge" or "enumeration"
-     * @param diagnosis  null when a zone exists
+     * @param reservation every party's reservation value (the disagreement point), in scenario order
+     * @param method      "linear-additive merge", "hyper-rectangle branch and bound" or "enumeration"
+     * @param diagnosis   what blocks a deal and what would open one; empty when a zone exists
      */
-    public record Report(Scenario scenario, double[] reservation, BigInteger outcomes, ZoneSize zone,
+    public record Report(Scenario scenario, List<Double> reservation, BigInteger outcomes, ZoneSize zone,
                          ParetoFrontier paretoAll, ParetoFrontier pareto, BargainingSolutions solutions,
-                         Diagnosis diagnosis, Statistics statistics, String method) {
+                         Optional<Diagnosis> diagnosis, Statistics statistics, String method) {
+
+        public Report {
+            reservation = List.copyOf(reservation);
+            if (diagnosis == null) throw new IllegalArgumentException("An analysis's diagnosis is empty when a zone exists, never null");
+        }
+
+        /** Party k's reservation value. */
+        public double reservation(int k) { return reservation.get(k); }
 
         /** Distances from a utility vector (one entry per party) to the zone frontier and each solution. */
         public Distances distances(double[] utilities) {
@@ -165,8 +176,8 @@ public final class AgreementAnalysis {
         Diagnosis diagnosis = zone.exists() ? null : diagnose(all, free, options, method, budget);
         double total = domain.outcomeCount().doubleValue();
         Statistics stats = new Statistics(zone.count().doubleValue() / total, zone.exact(), opposition(paretoAll));
-        return new Report(scenario, all.reservation.clone(), domain.outcomeCount(), zone, paretoAll, pareto, solutions,
-                diagnosis, stats, method.label);
+        return new Report(scenario, Arrays.stream(all.reservation).boxed().toList(), domain.outcomeCount(), zone, paretoAll, pareto,
+                solutions, Optional.ofNullable(diagnosis), stats, method.label);
     }
 
     /** Whether {@link #frontier(List, List, Options)} can compute an exact frontier for these utilities. */

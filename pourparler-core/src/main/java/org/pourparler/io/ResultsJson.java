@@ -153,7 +153,7 @@ public final class ResultsJson {
         stats.put("rationalFractionExact", r.statistics().rationalFractionExact());
         stats.put("opposition", r.statistics().opposition());
         root.put("statistics", stats);
-        root.put("diagnosis", r.diagnosis() == null ? null : diagnosis(r.diagnosis(), s.domain(), limit));
+        root.put("diagnosis", r.diagnosis().map(d -> diagnosis(d, s.domain(), limit)).orElse(null));
         root.put("warnings", warnings);
         return root;
     }

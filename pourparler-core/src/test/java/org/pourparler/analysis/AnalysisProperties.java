@@ -120,7 +120,7 @@ class AnalysisProperties {
             assertThat(points.isEmpty()).isEqualTo(!r.zone().exists());
             for (FrontierPoint p : points) {
                 assertThat(r.pareto().points()).contains(p);
-                for (int k = 0; k < parties; k++) assertThat(p.utility(k)).isGreaterThanOrEqualTo(r.reservation()[k]);
+                for (int k = 0; k < parties; k++) assertThat(p.utility(k)).isGreaterThanOrEqualTo(r.reservation(k));
             }
         }
     }
@@ -145,10 +145,10 @@ class AnalysisProperties {
         Scenario s = randomScenario(seed, parties, true);
         AgreementAnalysis.Report r = AgreementAnalysis.analyze(s, options());
         if (r.zone().exists()) {
-            assertThat(r.diagnosis()).isNull();
+            assertThat(r.diagnosis()).isEmpty();
             return;
         }
-        Diagnosis d = r.diagnosis();
+        Diagnosis d = r.diagnosis().orElseThrow();
         assertThat(d.blockingSets()).isNotEmpty();
         if (d.uniformLowering() != null) {
             double amount = d.uniformLowering().amount();

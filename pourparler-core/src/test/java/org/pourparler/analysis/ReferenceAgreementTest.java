@@ -42,8 +42,8 @@ class ReferenceAgreementTest {
                 Scenario scenario = Scenarios.read(shared.resolve(rel), null).scenario();
                 AgreementAnalysis.Report r = AgreementAnalysis.analyze(scenario, AgreementAnalysis.Options.defaults().withListLimit(1000));
                 assertThat(r.outcomes().longValue()).isEqualTo(s.get("outcomes").asLong());
-                for (int k = 0; k < r.reservation().length; k++) {
-                    assertThat(r.reservation()[k]).isCloseTo(s.get("reservation").get(k).asDouble(), within(1e-9));
+                for (int k = 0; k < r.reservation().size(); k++) {
+                    assertThat(r.reservation(k)).isCloseTo(s.get("reservation").get(k).asDouble(), within(1e-9));
                 }
                 assertThat(r.zone().count().longValue()).isEqualTo(s.get("rationalOutcomes").asLong());
                 assertThat(r.pareto().size()).isEqualTo(s.get("paretoSizeRational").asInt());
