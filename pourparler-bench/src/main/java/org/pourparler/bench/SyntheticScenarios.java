@@ -22,7 +22,7 @@ public final class SyntheticScenarios {
             System.exit(2);
         }
         Scenario s = linearAdditive(Integer.parseInt(args[0]), Integer.parseInt(args[1]), Integer.parseInt(args[2]), 7);
-        java.nio.file.Files.writeString(java.nio.file.Path.of(args[3]), org.pourparler.io.PourparlerFormat.toYaml(s));
+        java.nio.file.Files.writeString(java.nio.file.Path.of(args[3]), org.pourparler.io.pourparler.PourparlerFormat.toYaml(s));
     }
 
     /** {@code parties} linear-additive parties over {@code issues} discrete issues of {@code options} options each. */

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.pourparler.negotiation.Watched;
 import org.pourparler.negotiation.Fault;
-import org.pourparler.io.TournamentFormat;
+import org.pourparler.io.tournament.TournamentFormat;
 import org.pourparler.negotiation.Negotiator;
 import org.pourparler.tournament.Match;
 import org.pourparler.tournament.ResultRow;

@@ -2,7 +2,7 @@ package org.pourparler.cli;
 
 import java.nio.file.Path;
 import java.util.List;
-import org.pourparler.io.ScenarioFormatException;
+import org.pourparler.io.source.ScenarioFormatException;
 import org.pourparler.io.Scenarios;
 import org.pourparler.negotiation.Conventions;
 import picocli.CommandLine.Option;

@@ -18,8 +18,8 @@ import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
-import org.pourparler.io.SourceFiles;
-import org.pourparler.io.TournamentFormat;
+import org.pourparler.io.source.SourceFiles;
+import org.pourparler.io.tournament.TournamentFormat;
 import org.pourparler.tournament.LocalRunner;
 import org.pourparler.tournament.Match;
 import org.pourparler.tournament.ResultRow;
@@ -219,7 +219,7 @@ final class TournamentCommand implements Callable<Integer> {
             rows = got;
         } catch (java.lang.reflect.InvocationTargetException e) {
             Throwable cause = e.getCause();
-            if (cause instanceof org.pourparler.io.ScenarioFormatException sfe) throw sfe;
+            if (cause instanceof org.pourparler.io.source.ScenarioFormatException sfe) throw sfe;
             throw new Main.UserException("--spark " + spark + ": the tournament failed: " + cause);
         }
         rows = ResultsTable.canonical(rows);
@@ -250,7 +250,7 @@ final class TournamentCommand implements Callable<Integer> {
     static List<ResultRow> read(Path results) throws Main.UserException {
         try {
             SourceFiles.requireRegularFile(results);
-        } catch (org.pourparler.io.ScenarioFormatException e) {
+        } catch (org.pourparler.io.source.ScenarioFormatException e) {
             throw new Main.UserException(e.getMessage());
         }
         try {

@@ -1,5 +1,10 @@
 package org.pourparler.io;
 
+import org.pourparler.io.pourparler.PourparlerFormat;
+import org.pourparler.io.source.ReadResult;
+import org.pourparler.io.source.ScenarioFormatException;
+import org.pourparler.io.source.SourceFiles;
+import org.pourparler.io.source.Written;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

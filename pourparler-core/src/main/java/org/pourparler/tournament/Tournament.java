@@ -21,7 +21,7 @@ import org.pourparler.negotiation.SessionResult;
 
 /**
  * A tournament ready to run: its specification, the scenarios it resolved to, and every
- * negotiation in a fixed order. Pure: reading the scenario files is {@code io.TournamentFormat.load}'s
+ * negotiation in a fixed order. Pure: reading the scenario files is {@code io.tournament.TournamentFormat.load}'s
  * job (package io). {@link #play} runs one negotiation and returns its rows; it is
  * thread-safe, and each scenario's analysis (for the metrics) is computed once.
  */

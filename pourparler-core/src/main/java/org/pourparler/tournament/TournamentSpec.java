@@ -13,7 +13,7 @@ import org.pourparler.negotiation.Session;
 
 /**
  * A tournament: which agents meet on which scenarios, under which protocol and deadline, how often,
- * and with which seed. Read from YAML by {@code io.TournamentFormat} (docs/tournaments.md).
+ * and with which seed. Read from YAML by {@code io.tournament.TournamentFormat} (docs/tournaments.md).
  *
  * @param name        a title for reports
  * @param seed        the master seed; each negotiation's seed derives from it and the negotiation's coordinates

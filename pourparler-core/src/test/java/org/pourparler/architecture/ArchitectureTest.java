@@ -40,11 +40,26 @@ class ArchitectureTest {
         slices().matching("org.pourparler.(*)..").should().beFreeOfCycles().check(CORE);
     }
 
+    /** Also within io: the facade, our formats, GENIUS, GeniusWeb, tournament specifications and the shared source rules. */
+    @Test
+    void noPackageAtAnyDepthIsInACycle() {
+        slices().matching("org.pourparler.(**)").should().beFreeOfCycles().check(CORE);
+    }
+
+    @Test
+    void theFormatsShareOnlyTheSourceRules() {
+        com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses().that().resideInAnyPackage("org.pourparler.io.genius..",
+                        "org.pourparler.io.geniusweb..", "org.pourparler.io.pourparler..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.pourparler.io", "org.pourparler.io.tournament..")
+                .check(CORE);
+    }
+
     @Test
     void everyClassOfTheCoreWasImported() {
         // a rule over an empty import would pass vacuously
         org.assertj.core.api.Assertions.assertThat(CORE.stream().map(c -> c.getPackageName()).distinct())
                 .contains("org.pourparler.model", "org.pourparler.analysis", "org.pourparler.negotiation", "org.pourparler.agents",
-                        "org.pourparler.tournament", "org.pourparler.io");
+                        "org.pourparler.tournament", "org.pourparler.io", "org.pourparler.io.source", "org.pourparler.io.pourparler",
+                        "org.pourparler.io.tournament", "org.pourparler.io.genius", "org.pourparler.io.geniusweb");
     }
 }

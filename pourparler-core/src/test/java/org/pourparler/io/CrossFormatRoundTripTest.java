@@ -1,5 +1,7 @@
 package org.pourparler.io;
 
+import org.pourparler.io.pourparler.PourparlerFormat;
+import org.pourparler.io.source.Written;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 

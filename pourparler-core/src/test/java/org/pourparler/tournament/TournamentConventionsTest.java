@@ -8,8 +8,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.pourparler.io.ScenarioFormatException;
-import org.pourparler.io.TournamentFormat;
+import org.pourparler.io.source.ScenarioFormatException;
+import org.pourparler.io.tournament.TournamentFormat;
 import org.pourparler.negotiation.Conventions;
 import org.pourparler.testing.SharedCorpus;
 

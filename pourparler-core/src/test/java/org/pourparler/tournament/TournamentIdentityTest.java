@@ -7,8 +7,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.pourparler.io.ScenarioFormatException;
-import org.pourparler.io.TournamentFormat;
+import org.pourparler.io.source.ScenarioFormatException;
+import org.pourparler.io.tournament.TournamentFormat;
 
 /** What identifies a negotiation: ids that never collide, seeds that follow what the agents are, CSV texts that stay text. */
 class TournamentIdentityTest {

@@ -18,7 +18,7 @@ import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
 import org.apache.parquet.schema.Type;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.pourparler.io.TournamentFormat;
+import org.pourparler.io.tournament.TournamentFormat;
 import org.pourparler.tournament.LocalRunner;
 import org.pourparler.tournament.ResultRow;
 import org.pourparler.tournament.ResultsTable;

@@ -14,7 +14,7 @@ import java.util.TreeSet;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.pourparler.io.ScenarioFormatException;
+import org.pourparler.io.source.ScenarioFormatException;
 import org.pourparler.io.Scenarios;
 import org.pourparler.tournament.LocalRunner;
 import org.pourparler.tournament.Match;

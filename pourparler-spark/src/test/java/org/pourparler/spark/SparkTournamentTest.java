@@ -25,7 +25,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.pourparler.io.TournamentFormat;
+import org.pourparler.io.tournament.TournamentFormat;
 import org.pourparler.parquet.ParquetResults;
 import org.pourparler.tournament.LocalRunner;
 import org.pourparler.tournament.Match;

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.pourparler.io.ScenarioFormatException;
+import org.pourparler.io.source.ScenarioFormatException;
 import org.pourparler.model.DiscreteIssue;
 import org.pourparler.model.Domain;
 import org.pourparler.model.IntegerIssue;

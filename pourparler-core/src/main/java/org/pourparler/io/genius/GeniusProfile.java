@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.pourparler.io.ScenarioFormatException;
+import org.pourparler.io.source.ScenarioFormatException;
 import org.pourparler.negotiation.Conventions;
 import org.pourparler.model.DiscreteIssue;
 import org.pourparler.model.Domain;

@@ -1,7 +1,7 @@
 package org.pourparler.io.genius;
 
 import java.math.BigDecimal;
-import org.pourparler.io.ScenarioFormatException;
+import org.pourparler.io.source.ScenarioFormatException;
 
 /** Reads typed attribute values, failing with a message that names the file, the element and the value. */
 final class XmlValues {

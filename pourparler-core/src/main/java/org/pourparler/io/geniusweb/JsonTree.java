@@ -16,8 +16,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.pourparler.io.ScenarioFormatException;
-import org.pourparler.io.SourceFiles;
+import org.pourparler.io.source.ScenarioFormatException;
+import org.pourparler.io.source.SourceFiles;
 
 /**
  * A parsed JSON document whose every node remembers where it was: its JSON path and its line and

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.pourparler.io.ScenarioFormatException;
+import org.pourparler.io.source.ScenarioFormatException;
 import org.pourparler.io.geniusweb.JsonTree.Arr;
 import org.pourparler.io.geniusweb.JsonTree.Node;
 import org.pourparler.io.geniusweb.JsonTree.Obj;

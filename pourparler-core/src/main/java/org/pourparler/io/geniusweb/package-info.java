@@ -49,10 +49,13 @@
  * non-linearly (written as discrete issues). Hyper-rectangle utilities cannot be written.
  *
  * <h2>Hardening</h2>
- * Files are read through {@link org.pourparler.io.SourceFiles} (size limit); JSON nesting,
+ * Files are read through {@link org.pourparler.io.source.SourceFiles} (size limit); JSON nesting,
  * number length, string length and document length are bounded; duplicate keys are refused;
  * decimals with exponents beyond 400 are refused before any arithmetic. Every problem is a
- * {@link org.pourparler.io.ScenarioFormatException} naming the file, the JSON path and the line
+ * {@link org.pourparler.io.source.ScenarioFormatException} naming the file, the JSON path and the line
  * and column.
  */
 package org.pourparler.io.geniusweb;
+
+import org.pourparler.io.source.ScenarioFormatException;
+import org.pourparler.io.source.SourceFiles;

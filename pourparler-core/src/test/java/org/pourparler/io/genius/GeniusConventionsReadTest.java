@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.pourparler.io.ReadResult;
+import org.pourparler.io.source.ReadResult;
 import org.pourparler.model.LinearAdditiveUtility;
 import org.pourparler.model.UtilityFunction;
 import org.pourparler.negotiation.Conventions;

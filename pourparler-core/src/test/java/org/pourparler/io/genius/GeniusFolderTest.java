@@ -9,8 +9,8 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.pourparler.io.ReadResult;
-import org.pourparler.io.ScenarioFormatException;
+import org.pourparler.io.source.ReadResult;
+import org.pourparler.io.source.ScenarioFormatException;
 import org.pourparler.model.Party;
 
 /** Reading a folder: which file is the domain, which are profiles, what is ignored. */

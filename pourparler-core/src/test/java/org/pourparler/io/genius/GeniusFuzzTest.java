@@ -8,8 +8,8 @@ import java.util.List;
 import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
-import org.pourparler.io.ReadResult;
-import org.pourparler.io.ScenarioFormatException;
+import org.pourparler.io.source.ReadResult;
+import org.pourparler.io.source.ScenarioFormatException;
 
 /** Fuzzing the reader: whatever the text, it reads or fails with a {@link ScenarioFormatException}. */
 class GeniusFuzzTest {

@@ -8,8 +8,8 @@ import java.time.Duration;
 import java.util.Map;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
-import org.pourparler.io.ReadResult;
-import org.pourparler.io.ScenarioFormatException;
+import org.pourparler.io.source.ReadResult;
+import org.pourparler.io.source.ScenarioFormatException;
 
 /** Hostile and broken input fails quickly, and only with a {@link ScenarioFormatException}. */
 class GeniusHostileInputTest {

@@ -9,7 +9,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.Tuple;
-import org.pourparler.io.ScenarioFormatException;
+import org.pourparler.io.source.ScenarioFormatException;
 
 /** Fuzzing: small edits of a valid profile never escape as anything but a {@link ScenarioFormatException}. */
 class GeniusWebFuzzProperties {

@@ -7,7 +7,7 @@ import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.pourparler.io.ScenarioFormatException;
+import org.pourparler.io.source.ScenarioFormatException;
 
 /** Malformed and hostile input: only {@link ScenarioFormatException}, naming the place, and quickly. */
 @Timeout(10)

@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.Random;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
-import org.pourparler.io.Written;
+import org.pourparler.io.source.Written;
 import org.pourparler.model.Domain;
 import org.pourparler.model.Issue;
 import org.pourparler.model.LinearAdditiveUtility;

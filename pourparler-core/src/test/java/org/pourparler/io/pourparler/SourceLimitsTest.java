@@ -1,5 +1,8 @@
-package org.pourparler.io;
+package org.pourparler.io.pourparler;
 
+import org.pourparler.io.Scenarios;
+import org.pourparler.io.source.ScenarioFormatException;
+import org.pourparler.io.tournament.TournamentFormat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;

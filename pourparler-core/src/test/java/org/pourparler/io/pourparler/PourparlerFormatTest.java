@@ -1,5 +1,8 @@
-package org.pourparler.io;
+package org.pourparler.io.pourparler;
 
+import org.pourparler.io.source.ReadResult;
+import org.pourparler.io.source.ScenarioFormatException;
+import org.pourparler.io.source.Written;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,12 +1,12 @@
-package org.pourparler.io;
+package org.pourparler.io.pourparler;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.pourparler.io.PourparlerDoc.Arr;
-import org.pourparler.io.PourparlerDoc.Obj;
+import org.pourparler.io.pourparler.PourparlerDoc.Arr;
+import org.pourparler.io.pourparler.PourparlerDoc.Obj;
 import org.pourparler.model.DiscreteIssue;
 import org.pourparler.model.Domain;
 import org.pourparler.model.HyperRectangleUtility;

@@ -1,4 +1,4 @@
-package org.pourparler.io;
+package org.pourparler.io.pourparler;
 
 import java.math.BigDecimal;
 import java.math.MathContext;

@@ -1,15 +1,16 @@
-package org.pourparler.io;
+package org.pourparler.io.pourparler;
 
+import org.pourparler.io.source.Written;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.pourparler.io.PourparlerDoc.Arr;
-import org.pourparler.io.PourparlerDoc.Bool;
-import org.pourparler.io.PourparlerDoc.Num;
-import org.pourparler.io.PourparlerDoc.Obj;
-import org.pourparler.io.PourparlerDoc.Str;
+import org.pourparler.io.pourparler.PourparlerDoc.Arr;
+import org.pourparler.io.pourparler.PourparlerDoc.Bool;
+import org.pourparler.io.pourparler.PourparlerDoc.Num;
+import org.pourparler.io.pourparler.PourparlerDoc.Obj;
+import org.pourparler.io.pourparler.PourparlerDoc.Str;
 
 /**
  * Writes a {@link PourparlerDoc} as YAML (block style, short containers inline, multi-line text as

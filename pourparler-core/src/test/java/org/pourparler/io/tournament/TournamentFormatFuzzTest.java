@@ -1,5 +1,6 @@
-package org.pourparler.io;
+package org.pourparler.io.tournament;
 
+import org.pourparler.io.source.ScenarioFormatException;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;

@@ -1,5 +1,6 @@
-package org.pourparler.io;
+package org.pourparler.io.pourparler;
 
+import org.pourparler.io.source.ScenarioFormatException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 

@@ -1,5 +1,7 @@
-package org.pourparler.io;
+package org.pourparler.io.pourparler;
 
+import org.pourparler.io.source.ScenarioFormatException;
+import org.pourparler.io.source.SourceFiles;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
@@ -16,10 +18,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.pourparler.io.PourparlerNode.ListNode;
-import org.pourparler.io.PourparlerNode.MapNode;
-import org.pourparler.io.PourparlerNode.ScalarKind;
-import org.pourparler.io.PourparlerNode.ScalarNode;
+import org.pourparler.io.pourparler.PourparlerNode.ListNode;
+import org.pourparler.io.pourparler.PourparlerNode.MapNode;
+import org.pourparler.io.pourparler.PourparlerNode.ScalarKind;
+import org.pourparler.io.pourparler.PourparlerNode.ScalarNode;
 import org.yaml.snakeyaml.LoaderOptions;
 
 /**
@@ -27,7 +29,7 @@ import org.yaml.snakeyaml.LoaderOptions;
  * no aliases, no tags, no object construction, bounded nesting, numbers, strings and size, and
  * duplicate keys refused. Syntax errors name the line and column.
  */
-final class PourparlerParser {
+public final class PourparlerParser {
     /** Deepest nesting accepted; a scenario needs about 8 levels. */
     static final int MAX_DEPTH = 64;
     /** Most values (scalars, lists, mappings) in one file. */
@@ -104,7 +106,7 @@ final class PourparlerParser {
     }
 
     /** Parses {@code text}; {@code json} chooses the JSON parser (precise JSON errors) over YAML. */
-    static PourparlerNode parse(String text, String source, boolean json) throws ScenarioFormatException {
+    public static PourparlerNode parse(String text, String source, boolean json) throws ScenarioFormatException {
         if (text.length() > SourceFiles.MAX_BYTES) {
             throw new ScenarioFormatException(source, null, "is " + text.length()
                     + " characters long; scenario files are limited to " + SourceFiles.MAX_BYTES);

@@ -1,4 +1,4 @@
-package org.pourparler.io;
+package org.pourparler.io.source;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,5 +1,7 @@
-package org.pourparler.io;
+package org.pourparler.io.pourparler;
 
+import org.pourparler.io.source.ReadResult;
+import org.pourparler.io.source.ScenarioFormatException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -10,10 +12,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.pourparler.io.PourparlerNode.ListNode;
-import org.pourparler.io.PourparlerNode.MapNode;
-import org.pourparler.io.PourparlerNode.ScalarKind;
-import org.pourparler.io.PourparlerNode.ScalarNode;
+import org.pourparler.io.pourparler.PourparlerNode.ListNode;
+import org.pourparler.io.pourparler.PourparlerNode.MapNode;
+import org.pourparler.io.pourparler.PourparlerNode.ScalarKind;
+import org.pourparler.io.pourparler.PourparlerNode.ScalarNode;
 import org.pourparler.model.DiscreteIssue;
 import org.pourparler.model.Domain;
 import org.pourparler.model.HyperRectangleUtility;
@@ -36,7 +38,7 @@ import org.pourparler.model.ValueFunction;
  * Turns a parsed {@code pourparler/1} tree into a {@link Scenario}, checking every key, name and
  * number and naming the field path and line of each problem. One instance reads one file.
  */
-final class PourparlerReader {
+public final class PourparlerReader {
     // The keys allowed in each kind of mapping; the schema test compares them with the JSON Schema.
     static final List<String> TOP_KEYS = List.of("format", "title", "domain", "description", "notes", "issues",
             "parties", "otherNotes");
@@ -84,7 +86,7 @@ final class PourparlerReader {
     private final Map<NoteTarget, PourparlerNode> noteNodes = new HashMap<>();
     private long tableCells;
 
-    PourparlerReader(String source) {
+    public PourparlerReader(String source) {
         this.source = source;
     }
 
@@ -92,7 +94,7 @@ final class PourparlerReader {
      * Reads a parsed file. (An instance is also a toolkit for other files of the same YAML dialect,
      * such as tournament specifications: {@link #map}, {@link #number}, {@link #checkKeys}...)
      */
-    static ReadResult read(PourparlerNode root, String source) throws ScenarioFormatException {
+    public static ReadResult read(PourparlerNode root, String source) throws ScenarioFormatException {
         return new PourparlerReader(source).scenario(root);
     }
 
@@ -677,7 +679,7 @@ final class PourparlerReader {
         return construct(m, () -> SumOfGroupsUtility.of(domain, groups));
     }
 
-    static String defaultGroupName(List<String> issueNames) {
+    public static String defaultGroupName(List<String> issueNames) {
         return String.join(" & ", issueNames);
     }
 
@@ -759,7 +761,7 @@ final class PourparlerReader {
      * Whether a note target names something that exists in the scenario, so that a reader can
      * check it: the writer drops (and reports) notes on things that are not there.
      */
-    static boolean exists(Scenario s, NoteTarget t) {
+    public static boolean exists(Scenario s, NoteTarget t) {
         Domain d = s.domain();
         Party p = t.party() == null ? null : s.party(t.party());
         if (t.party() != null && p == null) return false;
@@ -816,13 +818,13 @@ final class PourparlerReader {
         return i;
     }
 
-    PourparlerNode required(MapNode m, String key, String what) throws ScenarioFormatException {
+    public PourparlerNode required(MapNode m, String key, String what) throws ScenarioFormatException {
         PourparlerNode n = m.get(key);
         if (n == null) throw missing(m, key, what);
         return n;
     }
 
-    ScenarioFormatException missing(MapNode m, String key, String what) {
+    public ScenarioFormatException missing(MapNode m, String key, String what) {
         return new ScenarioFormatException(source, PourparlerNode.where(PourparlerNode.child(m.path(), key), m.line(),
                 m.column()), "missing '" + key + "' (" + what + ")");
     }
@@ -831,12 +833,12 @@ final class PourparlerReader {
         return name(required(m, key, "a text"), "the " + key);
     }
 
-    String requiredName(MapNode m, String key, String what) throws ScenarioFormatException {
+    public String requiredName(MapNode m, String key, String what) throws ScenarioFormatException {
         return name(required(m, key, what), what);
     }
 
     /** A non-empty text: a name or label. Numbers and booleans count as their text as written. */
-    String name(PourparlerNode n, String what) throws ScenarioFormatException {
+    public String name(PourparlerNode n, String what) throws ScenarioFormatException {
         String s = scalarText(n, what);
         if (s.isBlank()) throw error(n, what + " must not be empty");
         return s;
@@ -848,7 +850,7 @@ final class PourparlerReader {
     }
 
     /** Free text (notes, descriptions): may be empty. */
-    String text(PourparlerNode n) throws ScenarioFormatException {
+    public String text(PourparlerNode n) throws ScenarioFormatException {
         if (n instanceof ScalarNode s && s.kind() == ScalarKind.NULL) return "";
         return scalarText(n, "a text");
     }
@@ -858,7 +860,7 @@ final class PourparlerReader {
         throw error(n, "expected " + what + ", but found " + n.describe());
     }
 
-    String choice(PourparlerNode n, List<String> allowed) throws ScenarioFormatException {
+    public String choice(PourparlerNode n, List<String> allowed) throws ScenarioFormatException {
         String s = n instanceof ScalarNode sc && sc.kind() == ScalarKind.TEXT ? sc.text().trim() : null;
         if (s == null || !allowed.contains(s)) {
             throw error(n, "must be one of " + String.join(", ", allowed) + ", but is "
@@ -867,7 +869,7 @@ final class PourparlerReader {
         return s;
     }
 
-    boolean bool(PourparlerNode n) throws ScenarioFormatException {
+    public boolean bool(PourparlerNode n) throws ScenarioFormatException {
         if (n instanceof ScalarNode s && s.kind() == ScalarKind.TRUE) return true;
         if (n instanceof ScalarNode s && s.kind() == ScalarKind.FALSE) return false;
         throw error(n, "must be true or false, but is " + n.describe());
@@ -893,7 +895,7 @@ final class PourparlerReader {
     }
 
     /** A finite double, parsed from the digits as written (so -0.0 and every bit are kept). */
-    double number(PourparlerNode n) throws ScenarioFormatException {
+    public double number(PourparlerNode n) throws ScenarioFormatException {
         String t = numberText(n);
         double d = Double.parseDouble(t);
         if (Double.isInfinite(d)) {
@@ -932,7 +934,7 @@ final class PourparlerReader {
         return v.signum() == 0 ? BigDecimal.ZERO : v;
     }
 
-    long longValue(PourparlerNode n) throws ScenarioFormatException {
+    public long longValue(PourparlerNode n) throws ScenarioFormatException {
         BigDecimal v = decimal(n);
         BigDecimal s = v.stripTrailingZeros();
         if (s.scale() > 0) throw error(n, "expected a whole number, but is " + ((ScalarNode) n).text().trim());
@@ -944,12 +946,12 @@ final class PourparlerReader {
         }
     }
 
-    MapNode map(PourparlerNode n, String what) throws ScenarioFormatException {
+    public MapNode map(PourparlerNode n, String what) throws ScenarioFormatException {
         if (n instanceof MapNode m) return m;
         throw error(n, "expected " + what + " (a mapping of key: value), but found " + n.describe());
     }
 
-    ListNode list(PourparlerNode n, String what) throws ScenarioFormatException {
+    public ListNode list(PourparlerNode n, String what) throws ScenarioFormatException {
         if (n instanceof ListNode l) return l;
         throw error(n, "expected " + what + " (a list), but found " + n.describe());
     }
@@ -958,7 +960,7 @@ final class PourparlerReader {
         return keys.stream().filter(m::has).toList();
     }
 
-    void checkKeys(MapNode m, List<String> allowed) throws ScenarioFormatException {
+    public void checkKeys(MapNode m, List<String> allowed) throws ScenarioFormatException {
         for (Map.Entry<String, PourparlerNode> e : m.entries().entrySet()) {
             if (!allowed.contains(e.getKey())) {
                 PourparlerNode v = e.getValue();
@@ -982,7 +984,7 @@ final class PourparlerReader {
         T get();
     }
 
-    ScenarioFormatException error(PourparlerNode n, String problem) {
+    public ScenarioFormatException error(PourparlerNode n, String problem) {
         return new ScenarioFormatException(source, PourparlerNode.where(n), shortenNumbers(problem));
     }
 
@@ -1009,7 +1011,7 @@ final class PourparlerReader {
     }
 
     /** ", did you mean 'x'?" for a near miss (a typo), else "". */
-    static String suggest(String wrong, List<String> known) {
+    public static String suggest(String wrong, List<String> known) {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String k : known) {

@@ -1,5 +1,11 @@
-package org.pourparler.io;
+package org.pourparler.io.tournament;
 
+import org.pourparler.io.Scenarios;
+import org.pourparler.io.pourparler.PourparlerNode;
+import org.pourparler.io.pourparler.PourparlerParser;
+import org.pourparler.io.pourparler.PourparlerReader;
+import org.pourparler.io.source.ScenarioFormatException;
+import org.pourparler.io.source.SourceFiles;
 import java.io.IOException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -17,10 +23,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.pourparler.agents.Agents;
-import org.pourparler.io.PourparlerNode.ListNode;
-import org.pourparler.io.PourparlerNode.MapNode;
-import org.pourparler.io.PourparlerNode.ScalarKind;
-import org.pourparler.io.PourparlerNode.ScalarNode;
+import org.pourparler.io.pourparler.PourparlerNode.ListNode;
+import org.pourparler.io.pourparler.PourparlerNode.MapNode;
+import org.pourparler.io.pourparler.PourparlerNode.ScalarKind;
+import org.pourparler.io.pourparler.PourparlerNode.ScalarNode;
 import org.pourparler.negotiation.Conventions;
 import org.pourparler.negotiation.Deadline;
 import org.pourparler.negotiation.Protocol;

@@ -1,5 +1,9 @@
-package org.pourparler.io;
+package org.pourparler.io.pourparler;
 
+import org.pourparler.io.source.ReadResult;
+import org.pourparler.io.source.ScenarioFormatException;
+import org.pourparler.io.source.SourceFiles;
+import org.pourparler.io.source.Written;
 import java.nio.file.Path;
 import java.text.Normalizer;
 import java.util.Locale;

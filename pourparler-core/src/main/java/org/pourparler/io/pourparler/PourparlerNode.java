@@ -1,4 +1,4 @@
-package org.pourparler.io;
+package org.pourparler.io.pourparler;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * A value of a parsed YAML or JSON scenario file, with its field path and position, so that every
  * later error can say where it is. YAML and JSON give the same tree.
  */
-sealed interface PourparlerNode permits PourparlerNode.MapNode, PourparlerNode.ListNode, PourparlerNode.ScalarNode {
+public sealed interface PourparlerNode permits PourparlerNode.MapNode, PourparlerNode.ListNode, PourparlerNode.ScalarNode {
 
     /** Field path from the root, e.g. {@code parties[1].utility.issues.territory.weight}; "" for the root. */
     String path();
@@ -25,20 +25,20 @@ sealed interface PourparlerNode permits PourparlerNode.MapNode, PourparlerNode.L
     String describe();
 
     /** A mapping, keys in file order. */
-    record MapNode(String path, int line, int column, Map<String, PourparlerNode> entries) implements PourparlerNode {
+    public record MapNode(String path, int line, int column, Map<String, PourparlerNode> entries) implements PourparlerNode {
         public MapNode {
             entries = Collections.unmodifiableMap(new LinkedHashMap<>(entries));
         }
 
-        PourparlerNode get(String key) { return entries.get(key); }
+        public PourparlerNode get(String key) { return entries.get(key); }
 
-        boolean has(String key) { return entries.containsKey(key); }
+        public boolean has(String key) { return entries.containsKey(key); }
 
         @Override public String describe() { return "a mapping"; }
     }
 
     /** A list. */
-    record ListNode(String path, int line, int column, List<PourparlerNode> items) implements PourparlerNode {
+    public record ListNode(String path, int line, int column, List<PourparlerNode> items) implements PourparlerNode {
         public ListNode {
             items = List.copyOf(items);
         }
@@ -50,7 +50,7 @@ sealed interface PourparlerNode permits PourparlerNode.MapNode, PourparlerNode.L
     enum ScalarKind { TEXT, NUMBER, TRUE, FALSE, NULL }
 
     /** A scalar; {@code text} is the value as written (a number's digits exactly as in the file). */
-    record ScalarNode(String path, int line, int column, ScalarKind kind, String text) implements PourparlerNode {
+    public record ScalarNode(String path, int line, int column, ScalarKind kind, String text) implements PourparlerNode {
         @Override
         public String describe() {
             return switch (kind) {
@@ -63,11 +63,11 @@ sealed interface PourparlerNode permits PourparlerNode.MapNode, PourparlerNode.L
     }
 
     /** Where a node is, for messages: {@code line 12, column 7, at parties[1].name}. */
-    static String where(PourparlerNode n) {
+    public static String where(PourparlerNode n) {
         return where(n.path(), n.line(), n.column());
     }
 
-    static String where(String path, int line, int column) {
+    public static String where(String path, int line, int column) {
         StringBuilder b = new StringBuilder();
         if (line > 0) b.append("line ").append(line).append(", column ").append(column);
         if (!path.isEmpty()) {
@@ -78,26 +78,26 @@ sealed interface PourparlerNode permits PourparlerNode.MapNode, PourparlerNode.L
     }
 
     /** The path of a map entry. */
-    static String child(String path, String key) {
+    public static String child(String path, String key) {
         String k = SIMPLE_KEY.matcher(key).matches() ? key : "[" + quote(key) + "]";
         if (path.isEmpty()) return k;
         return k.startsWith("[") ? path + k : path + "." + k;
     }
 
     /** The path of a list item. */
-    static String item(String path, int index) {
+    public static String item(String path, int index) {
         return path + "[" + index + "]";
     }
 
     Pattern SIMPLE_KEY = Pattern.compile("[\\p{L}_][\\p{L}\\p{N}_-]*");
 
     /** Double-quoted, for messages and paths: the same quoting the writer uses. */
-    static String quote(String s) {
+    public static String quote(String s) {
         return PourparlerEmitter.quoted(s);
     }
 
     /** A text shortened for messages. */
-    static String abbreviate(String s) {
+    public static String abbreviate(String s) {
         return s.length() <= 60 ? s : s.substring(0, 57) + "...";
     }
 }

@@ -1,4 +1,4 @@
-package org.pourparler.io;
+package org.pourparler.io.pourparler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
