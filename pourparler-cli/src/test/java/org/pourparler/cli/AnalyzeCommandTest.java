@@ -2,11 +2,7 @@ package org.pourparler.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
-import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /** {@code analyze}'s own options and wording (issue 9, items 2.2 and 2.6). */
@@ -14,13 +10,7 @@ class AnalyzeCommandTest {
 
     /** A scenario of the shared corpus: missing, it skips on a workstation and fails under CI=true. */
     static Path shared(String rel) {
-        String prop = System.getProperty("pourparler.shared");
-        Path p = (prop == null ? Paths.get("..", "..", "shared") : Paths.get(prop)).resolve("scenarios").resolve(rel);
-        if (!Files.exists(p)) {
-            if ("true".equals(System.getenv("CI"))) Assertions.fail("the shared scenario corpus is missing: " + p);
-            Assumptions.assumeTrue(false, "the shared scenario corpus is absent: skipping");
-        }
-        return p;
+        return CliTest.corpus(rel);
     }
 
     @Test
