@@ -35,6 +35,15 @@ public final class ParetoFrontier {
     }
 
     /** The points at which every party gets at least its threshold. */
+    /**
+     * The value a utility is compared by in dominance (docs/analysis.md): the nearest multiple of
+     * 1e-12 below 10^4 in magnitude, the utility itself above. Two utilities with the same grid value
+     * are equal for every decision that must agree with the frontier (blind bidding's deal rule).
+     */
+    public static double onGrid(double u) {
+        return Dominance.key(u);
+    }
+
     public ParetoFrontier atLeast(double[] thresholds) {
         List<FrontierPoint> kept = new ArrayList<>();
         for (FrontierPoint p : points) {

@@ -15,7 +15,11 @@ import org.pourparler.model.RedLine;
  * the stated sets overlap, the deal is the package in the overlap with the largest Nash product of
  * gains over the reservation values; if no overlap package gives every negotiator at least its
  * reservation value, the one whose worst gain is largest; ties: larger total utility, then the
- * lower package in domain order.
+ * lower package in domain order. Every utility in these comparisons (acceptance thresholds,
+ * reservation values, gains, totals) is taken on the grid dominance uses
+ * ({@link ParetoFrontier#onGrid}): decided on exact values, the rule could disagree with the frontier
+ * it reads (a package 1e-300 above a reservation value would be rational but dominated by one 1e-300
+ * below it, and so never considered).
  */
 final class BlindBidding {
     private BlindBidding() { }
@@ -90,8 +94,8 @@ final class BlindBidding {
                 List<RedLine> lines = profiles.stream().flatMap(p -> p.redLines().stream()).toList();
                 frontier = run.frontier(profiles.stream().map(Profile::utility).toList(), lines);
             }
-            for (FrontierPoint p : frontier.atLeast(thresholds).points()) {
-                best = better(best, new Candidate(p.outcomes().get(0), p.utilities(), reservation));
+            for (FrontierPoint p : frontier.points()) {
+                if (meets(p.utilities(), thresholds)) best = better(best, new Candidate(p.outcomes().get(0), p.utilities(), reservation));
             }
             return best == null ? null : best.outcome;
         }
@@ -108,8 +112,15 @@ final class BlindBidding {
 
         private boolean accepts(int j, Action.Bid bid, int[] o, double u) {
             if (Arrays.equals(o, bid.proposal().toArray())) return true;
-            if (bid.acceptance() instanceof Acceptance.AtLeast a) return u >= a.utility() && !profiles.get(j).crossesRedLine(o);
+            if (bid.acceptance() instanceof Acceptance.AtLeast a) {
+                return ParetoFrontier.onGrid(u) >= ParetoFrontier.onGrid(a.utility()) && !profiles.get(j).crossesRedLine(o);
+            }
             return ((Acceptance.Packages) bid.acceptance()).outcomes().contains(Outcome.of(o));
+        }
+
+        private static boolean meets(double[] u, double[] thresholds) {
+            for (int k = 0; k < u.length; k++) if (ParetoFrontier.onGrid(u[k]) < ParetoFrontier.onGrid(thresholds[k])) return false;
+            return true;
         }
 
         private static Candidate better(Candidate a, Candidate b) {
@@ -135,10 +146,11 @@ final class BlindBidding {
             double worst = Double.POSITIVE_INFINITY;
             double total = 0;
             for (int j = 0; j < utilities.length; j++) {
-                double g = utilities[j] - reservation[j];
+                double u = ParetoFrontier.onGrid(utilities[j]);
+                double g = u - ParetoFrontier.onGrid(reservation[j]);
                 product *= g;
                 worst = Math.min(worst, g);
-                total += utilities[j];
+                total += u;
             }
             this.rational = worst >= 0;
             this.product = product;
