@@ -11,14 +11,11 @@ import org.pourparler.negotiation.Negotiator;
  * waters it commits its true reservation value and red lines and probes every round.
  */
 public final class RandomAgent implements Negotiator {
-    private OfferIndex index;
-    private int first;
+    private final RandomOffering offers = new RandomOffering();
 
     @Override
     public void start(NegotiationView view) {
-        index = OfferIndex.of(view);
-        if (index.size() == 0) throw new IllegalArgumentException("The random agent needs an enumerable outcome space");
-        first = Math.min(index.rankAtLeast(view.profile().reservation()), index.size() - 1);
+        offers.start(OfferIndex.of(view), view.profile().reservation());
     }
 
     @Override
@@ -28,9 +25,9 @@ public final class RandomAgent implements Negotiator {
                 && !view.profile().crossesRedLine(standing.get())
                 && view.profile().utility().utility(standing.get()) >= view.reservationFloor();
         return switch (view.protocol()) {
-            case ALTERNATING -> acceptable ? Action.accept() : Action.offer(index.byRank(first + view.random().nextInt(index.size() - first)));
+            case ALTERNATING -> acceptable ? Action.accept() : Action.offer(offers.next(view.random()));
             case SINGLE_TEXT -> acceptable ? Action.accept() : Action.reject();
-            case BLIND -> Action.bid(index.byRank(first + view.random().nextInt(index.size() - first)),
+            case BLIND -> Action.bid(offers.next(view.random()),
                     Acceptance.atLeast(view.reservationFloor()));
             case TEST_THE_WATERS -> Action.commit(view.profile().reservation(), view.profile().redLines(), view.probesLeft() > 0);
         };

@@ -180,19 +180,7 @@ class FrontierOracleProperties {
             List<HyperRectangleUtility.Rectangle> rects = new ArrayList<>();
             int count = 1 + r.nextInt(5);
             for (int j = 0; j < count; j++) {
-                List<HyperRectangleUtility.Bound> inc = new ArrayList<>();
-                List<HyperRectangleUtility.Bound> exc = new ArrayList<>();
-                for (int i = 0; i < d.issueCount(); i++) {
-                    int size = d.issue(i).size();
-                    int a = r.nextInt(size);
-                    int b = a + r.nextInt(size - a);
-                    switch (r.nextInt(4)) {
-                        case 0 -> inc.add(new HyperRectangleUtility.Bound(i, a, b));
-                        case 1 -> exc.add(new HyperRectangleUtility.Bound(i, a, b));
-                        default -> { }
-                    }
-                }
-                rects.add(new HyperRectangleUtility.Rectangle(near(r, base[r.nextInt(base.length)], 0.1234), inc, exc));
+                rects.add(HyperRectangleFrontierProperties.rectangle(r, d, () -> near(r, base[r.nextInt(base.length)], 0.1234)));
             }
             ufs.add(capped ? HyperRectangleUtility.of(d, rects, HyperRectangleUtility.Aggregation.SUM, 0.25, 0.5)
                     : HyperRectangleUtility.of(d, rects, HyperRectangleUtility.Aggregation.SUM, 0.25));

@@ -25,6 +25,26 @@ import org.pourparler.model.UtilityFunction;
 class HyperRectangleFrontierProperties {
     private static final int LIST_LIMIT = 10_000;
 
+    /**
+     * A random rectangle: each issue bounded from inside, from outside (excluded) or not at all; its
+     * value drawn last, as {@code value} says.
+     */
+    static HyperRectangleUtility.Rectangle rectangle(Random r, Domain d, java.util.function.DoubleSupplier value) {
+        List<HyperRectangleUtility.Bound> inc = new ArrayList<>();
+        List<HyperRectangleUtility.Bound> exc = new ArrayList<>();
+        for (int i = 0; i < d.issueCount(); i++) {
+            int size = d.issue(i).size();
+            int a = r.nextInt(size);
+            int b = a + r.nextInt(size - a);
+            switch (r.nextInt(4)) {
+                case 0 -> inc.add(new HyperRectangleUtility.Bound(i, a, b));
+                case 1 -> exc.add(new HyperRectangleUtility.Bound(i, a, b));
+                default -> { }
+            }
+        }
+        return new HyperRectangleUtility.Rectangle(value.getAsDouble(), inc, exc);
+    }
+
     static List<UtilityFunction> random(long seed, int parties, Domain d) {
         Random r = new Random(seed);
         List<UtilityFunction> ufs = new ArrayList<>();
@@ -32,19 +52,7 @@ class HyperRectangleFrontierProperties {
             List<HyperRectangleUtility.Rectangle> rects = new ArrayList<>();
             int count = 1 + r.nextInt(6);
             for (int j = 0; j < count; j++) {
-                List<HyperRectangleUtility.Bound> inc = new ArrayList<>();
-                List<HyperRectangleUtility.Bound> exc = new ArrayList<>();
-                for (int i = 0; i < d.issueCount(); i++) {
-                    int size = d.issue(i).size();
-                    int a = r.nextInt(size);
-                    int b = a + r.nextInt(size - a);
-                    switch (r.nextInt(4)) {
-                        case 0 -> inc.add(new HyperRectangleUtility.Bound(i, a, b));
-                        case 1 -> exc.add(new HyperRectangleUtility.Bound(i, a, b));
-                        default -> { }
-                    }
-                }
-                rects.add(new HyperRectangleUtility.Rectangle(r.nextInt(5) - 1, inc, exc));
+                rects.add(rectangle(r, d, () -> r.nextInt(5) - 1));
             }
             ufs.add(HyperRectangleUtility.of(d, rects, HyperRectangleUtility.Aggregation.SUM, 0.25));
         }

@@ -9,7 +9,6 @@ import org.pourparler.io.tournament.TournamentFormat;
 import org.pourparler.negotiation.Conventions;
 import org.pourparler.negotiation.Deadline;
 import org.pourparler.negotiation.Protocol;
-import org.pourparler.negotiation.Session;
 import org.pourparler.tournament.TournamentSpec;
 
 /**

@@ -21,7 +21,6 @@ import java.util.Random;
 import java.util.Set;
 import org.pourparler.io.source.ScenarioFormatException;
 import org.pourparler.io.source.Written;
-import org.pourparler.model.DiscreteIssue;
 import org.pourparler.model.Domain;
 import org.pourparler.model.HyperRectangleUtility;
 import org.pourparler.model.IntegerIssue;

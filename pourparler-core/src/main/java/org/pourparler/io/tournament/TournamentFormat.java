@@ -30,7 +30,6 @@ import org.pourparler.io.pourparler.PourparlerNode.ScalarNode;
 import org.pourparler.negotiation.Conventions;
 import org.pourparler.negotiation.Deadline;
 import org.pourparler.negotiation.Protocol;
-import org.pourparler.negotiation.Session;
 import org.pourparler.tournament.TournamentSpec;
 
 /**
