@@ -9,41 +9,59 @@ import org.pourparler.model.Outcome;
  * on its own turn. A round is one turn of every negotiator; normalised time advances per turn (under
  * GENIUS conventions per round, see {@link Conventions#turnTime}).
  */
-final class AlternatingOffers {
-    private AlternatingOffers() { }
+final class AlternatingOffers extends Rules {
+    private long turn;
+    private int acceptances;
 
-    static SessionRun.End play(SessionRun run) {
-        int n = run.n;
-        SessionRun.PublicState s = run.state;
-        int acceptances = 0;
-        for (long turn = 0; ; turn++) {
-            int round = (int) (turn / n);
-            int j = (int) (turn % n);
-            if (run.expired(round)) return SessionRun.End.DEADLINE;
-            double t = run.options.conventions().turnTime(run.deadline, round, turn, n, run.deadline.seconds() > 0 ? run.elapsed() : 0);
-            run.begin(round, t);
-            Action action = run.act(j);
-            if (action == null) return SessionRun.End.FAULT;
-            if (action instanceof Action.Offer offer) {
-                Outcome o = offer.outcome();
-                String problem = run.problemWith(o);
-                if (problem != null) return run.illegal(j, "offered a non-outcome: " + problem);
-                s.standing = o;
-                s.standingBy = j;
-                acceptances = 0;
-                s.offers.add(new OfferRecord(round, t, j, o));
-                run.record(round, t, j, "offer", o);
-            } else if (action instanceof Action.Accept) {
-                if (s.standing == null) return run.illegal(j, "accepted, but no offer stands");
-                if (s.standingBy == j) return run.illegal(j, "accepted its own offer");
-                run.record(round, t, j, "accept", s.standing);
-                if (++acceptances == n - 1) return SessionRun.End.agreement(s.standing);
-            } else if (action instanceof Action.End) {
-                return run.walkedAway(round, t, j);
-            } else {
-                return run.illegal(j, "the alternating offers protocol allows accept, offer and end, not "
-                        + action.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT));
+    AlternatingOffers(Negotiation g) { super(g); }
+
+    @Override void begin() { beginTurn(); }
+
+    private void beginTurn() {
+        int round = (int) (turn / g.n);
+        if (g.expire(round)) return;
+        g.begin(round, now());
+    }
+
+    @Override double now() {
+        return g.options.conventions().turnTime(g.deadline, (int) (turn / g.n), turn, g.n, g.deadline.seconds() > 0 ? g.elapsed() : 0);
+    }
+
+    @Override boolean awaits(int j) { return j == (int) (turn % g.n); }
+
+    @Override int next() { return (int) (turn % g.n); }
+
+    @Override String waitingFor() { return "it is " + g.names.get(next()) + "'s turn"; }
+
+    @Override String act(int j, Action action) {
+        Negotiation.PublicState s = g.state;
+        int round = s.round;
+        double t = s.time;
+        if (action instanceof Action.Offer offer) {
+            Outcome o = offer.outcome();
+            String problem = g.problemWith(o);
+            if (problem != null) return "offered a non-outcome: " + problem;
+            s.standing = o;
+            s.standingBy = j;
+            acceptances = 0;
+            s.offers.add(new OfferRecord(round, t, j, o));
+            g.record(round, t, j, "offer", o);
+        } else if (action instanceof Action.Accept) {
+            if (s.standing == null) return "accepted, but no offer stands";
+            if (s.standingBy == j) return "accepted its own offer";
+            g.record(round, t, j, "accept", s.standing);
+            if (++acceptances == g.n - 1) {
+                g.end(s.standing, Ending.AGREEMENT);
+                return null;
             }
+        } else if (action instanceof Action.End) {
+            g.walkAway(round, t, j);
+            return null;
+        } else {
+            return notAllowed("alternating offers", "accept, offer and end", action);
         }
+        turn++;
+        beginTurn();
+        return null;
     }
 }

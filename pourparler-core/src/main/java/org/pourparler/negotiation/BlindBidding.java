@@ -21,54 +21,54 @@ import org.pourparler.model.RedLine;
  * it reads (a package 1e-300 above a reservation value would be rational but dominated by one 1e-300
  * below it, and so never considered).
  */
-final class BlindBidding {
-    private BlindBidding() { }
+final class BlindBidding extends Rules.Rounds {
+    private final Action.Bid[] bids;
+    private final Overlap overlap;
 
-    static SessionRun.End play(SessionRun run) {
-        int n = run.n;
-        Action.Bid[] bids = new Action.Bid[n];
-        Overlap overlap = new Overlap(run);
-        for (int round = 0; ; round++) {
-            if (run.expired(round)) return SessionRun.End.DEADLINE;
-            double t = run.timeAt(round);
-            run.begin(round, t);
-            for (int j = 0; j < n; j++) {
-                Action a = run.act(j);
-                if (a == null) return SessionRun.End.FAULT;
-                if (a instanceof Action.End) return run.walkedAway(round, t, j);
-                if (!(a instanceof Action.Bid bid)) {
-                    return run.illegal(j, "the blind protocol allows bid and end, not "
-                            + a.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT));
-                }
-                String problem = run.problemWith(bid.proposal());
-                if (problem != null) return run.illegal(j, "proposed a non-outcome: " + problem);
-                if (bid.acceptance() instanceof Acceptance.Packages p) {
-                    for (Outcome o : p.outcomes()) {
-                        if (run.problemWith(o) != null) return run.illegal(j, "would accept a non-outcome: " + run.problemWith(o));
-                    }
-                }
-                bids[j] = bid;
+    BlindBidding(Negotiation g) {
+        super(g);
+        this.bids = new Action.Bid[g.n];
+        this.overlap = new Overlap(g);
+    }
+
+    @Override String move(int j, Action a) {
+        if (a instanceof Action.End) {
+            g.walkAway(round, g.state.time, j);
+            return null;
+        }
+        if (!(a instanceof Action.Bid bid)) return notAllowed("blind", "bid and end", a);
+        String problem = g.problemWith(bid.proposal());
+        if (problem != null) return "proposed a non-outcome: " + problem;
+        if (bid.acceptance() instanceof Acceptance.Packages p) {
+            for (Outcome o : p.outcomes()) {
+                if (g.problemWith(o) != null) return "would accept a non-outcome: " + g.problemWith(o);
             }
-            for (int j = 0; j < n; j++) {
-                run.state.offers.add(new OfferRecord(round, t, j, bids[j].proposal()));
-                run.record(round, t, j, "propose", bids[j].proposal());
-            }
-            Outcome deal = overlap.deal(bids);
-            if (deal != null) {
-                run.record(round, t, -1, "deal", deal);
-                return SessionRun.End.agreement(deal);
-            }
+        }
+        bids[j] = bid;
+        return null;
+    }
+
+    @Override void resolve() {
+        double t = g.state.time;
+        for (int j = 0; j < g.n; j++) {
+            g.state.offers.add(new OfferRecord(round, t, j, bids[j].proposal()));
+            g.record(round, t, j, "propose", bids[j].proposal());
+        }
+        Outcome deal = overlap.deal(bids);
+        if (deal != null) {
+            g.record(round, t, -1, "deal", deal);
+            g.end(deal, Ending.AGREEMENT);
         }
     }
 
     /** Finds the fairest package every bid accepts. */
     static final class Overlap {
-        private final SessionRun run;
+        private final Negotiation run;
         private final List<Profile> profiles;
         private final double[] reservation;
         private ParetoFrontier frontier;     // of packages crossing no negotiator's red line, computed on first need
 
-        Overlap(SessionRun run) {
+        Overlap(Negotiation run) {
             this.run = run;
             this.profiles = run.negotiatorProfiles();
             this.reservation = profiles.stream().mapToDouble(Profile::reservation).toArray();

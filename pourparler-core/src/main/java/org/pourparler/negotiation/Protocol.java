@@ -34,5 +34,14 @@ public enum Protocol {
                 + Arrays.stream(values()).map(Protocol::id).collect(Collectors.joining(", ")));
     }
 
+    /**
+     * Whether every party sees a move of this protocol as it happens ({@link TraceEntry#action()}
+     * names it): every move but the answers to the mediator's single negotiating text, which the
+     * answering party and the mediator alone see.
+     */
+    public boolean isPublic(String action) {
+        return !(this == SINGLE_TEXT && (action.equals("accept") || action.equals("reject")));
+    }
+
     @Override public String toString() { return id; }
 }

@@ -86,14 +86,67 @@ public final class Session {
      */
     public static SessionResult run(Scenario scenario, List<? extends Negotiator> negotiators, Deadline deadline, Options options,
                                     java.util.function.Consumer<TraceEntry> listener) {
-        SessionRun run = new SessionRun(scenario, negotiators, deadline, options, listener);
-        if (!run.start()) return run.finish(SessionRun.End.FAULT);
-        SessionRun.End end = switch (options.protocol()) {
-            case ALTERNATING -> AlternatingOffers.play(run);
-            case SINGLE_TEXT -> SingleNegotiatingText.play(run);
-            case BLIND -> BlindBidding.play(run);
-            case TEST_THE_WATERS -> TestTheWaters.play(run);
-        };
-        return run.finish(end);
+        Negotiation g = Negotiation.open(scenario, deadline, options, null, listener);
+        if (negotiators.size() != g.n) {
+            throw new IllegalArgumentException("Scenario '" + scenario.title() + "' has " + g.n + " negotiating parties, but "
+                    + negotiators.size() + " negotiators were given");
+        }
+        new Driver(g, negotiators, options.timeBudget()).play();
+        return g.result();
+    }
+
+    /** Calls the negotiators on their moves, within their time budgets, and turns what goes wrong into faults. */
+    private static final class Driver {
+        private final Negotiation g;
+        private final List<? extends Negotiator> negotiators;
+        private final long budgetNanos;
+        private final long[] spent;
+        private final double budget;
+
+        Driver(Negotiation g, List<? extends Negotiator> negotiators, double budget) {
+            this.g = g;
+            this.negotiators = List.copyOf(negotiators);
+            this.budget = budget;
+            this.budgetNanos = (long) (budget * 1e9);
+            this.spent = new long[negotiators.size()];
+        }
+
+        void play() {
+            for (int j = 0; j < negotiators.size(); j++) if (!call(j, true)) return;
+            g.begin();
+            for (int j = g.next(); j >= 0; j = g.next()) if (!call(j, false)) return;
+        }
+
+        /** Negotiator j's start, or its move applied; false after a fault. */
+        private boolean call(int j, boolean start) {
+            long t0 = budgetNanos > 0 ? System.nanoTime() : 0;
+            Negotiator negotiator = negotiators.get(j);
+            Action a = null;
+            try {
+                if (start) negotiator.start(g.view(j));
+                else a = negotiator.act(g.view(j));
+            } catch (RuntimeException | StackOverflowError e) {
+                return fault(j, Fault.Kind.EXCEPTION, start ? "start failed: " + e : e.toString());
+            } catch (OutOfMemoryError e) {
+                // what the agent allocated in this call is unreachable again once its frames are gone
+                return fault(j, Fault.Kind.OUT_OF_MEMORY, (start ? "start ran out of memory: " : "ran out of memory: ") + e.getMessage());
+            }
+            if (budgetNanos > 0) {
+                spent[j] += System.nanoTime() - t0;
+                if (spent[j] > budgetNanos) {
+                    return fault(j, Fault.Kind.TIMEOUT, String.format(java.util.Locale.ROOT, "used %.3f s of its %.3f s time budget",
+                            spent[j] / 1e9, budget));
+                }
+            }
+            if (start) return true;
+            if (a == null) return fault(j, Fault.Kind.ILLEGAL_ACTION, "returned no action");
+            java.util.Optional<String> refused = g.act(j, a);
+            return refused.isEmpty() || fault(j, Fault.Kind.ILLEGAL_ACTION, refused.get());
+        }
+
+        private boolean fault(int j, Fault.Kind kind, String message) {
+            g.fault(new Fault(j, negotiators.get(j).name(), kind, message));
+            return false;
+        }
     }
 }

@@ -1,5 +1,7 @@
 package org.pourparler.negotiation;
 
+import java.util.HashSet;
+import java.util.Set;
 import java.util.SplittableRandom;
 import org.pourparler.model.Outcome;
 
@@ -13,55 +15,65 @@ import org.pourparler.model.Outcome;
  * {@link #FRESH_DRAWS} draws). The first text is a uniformly drawn package. The mediator never sees a
  * profile: it learns only from the answers.
  */
-final class SingleNegotiatingText {
+final class SingleNegotiatingText extends Rules.Rounds {
     /** How many neighbours the mediator draws looking for a text it has not put yet. */
     static final int FRESH_DRAWS = 20;
 
-    private SingleNegotiatingText() { }
+    private final SplittableRandom random;
+    private final int[] sizes;
+    private int[] text;
+    private int[] kept;
+    private int keptAcceptances = -1;
+    private final Set<Outcome> put = new HashSet<>();
+    private Outcome current;
+    private int acceptances;
 
-    static SessionRun.End play(SessionRun run) {
-        SessionRun.PublicState s = run.state;
-        SplittableRandom random = run.mediatorRandom;
-        int[] sizes = run.domain.sizes();
-        int[] text = new int[sizes.length];
+    SingleNegotiatingText(Negotiation g) {
+        super(g);
+        this.random = g.mediatorRandom;
+        this.sizes = g.domain.sizes();
+        this.text = new int[sizes.length];
         for (int i = 0; i < sizes.length; i++) text[i] = random.nextInt(sizes[i]);
-        int[] kept = text.clone();
-        int keptAcceptances = -1;
-        java.util.Set<Outcome> put = new java.util.HashSet<>();
-        for (int round = 0; ; round++) {
-            if (run.expired(round)) return SessionRun.End.DEADLINE;
-            double t = run.timeAt(round);
-            run.begin(round, t);
-            Outcome o = Outcome.of(text);
-            put.add(o);
-            s.standing = o;
-            s.standingBy = -1;
-            s.offers.add(new OfferRecord(round, t, -1, o));
-            run.record(round, t, -1, "text", o);
-            int acceptances = 0;
-            for (int j = 0; j < run.n; j++) {
-                Action a = run.act(j);
-                if (a == null) return SessionRun.End.FAULT;
-                if (a instanceof Action.Accept) {
-                    acceptances++;
-                    run.record(round, t, j, "accept", o);
-                } else if (a instanceof Action.Reject) {
-                    run.record(round, t, j, "reject", o);
-                } else if (a instanceof Action.End) {
-                    return run.walkedAway(round, t, j);
-                } else {
-                    return run.illegal(j, "the single-text protocol allows accept, reject and end, not "
-                            + a.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT));
-                }
-            }
-            if (acceptances == run.n) return SessionRun.End.agreement(o);
-            if (acceptances >= keptAcceptances) {
-                kept = text.clone();
-                keptAcceptances = acceptances;
-            }
-            text = neighbour(kept, sizes, random);
-            for (int draw = 1; draw < FRESH_DRAWS && put.contains(Outcome.of(text)); draw++) text = neighbour(kept, sizes, random);
+        this.kept = text.clone();
+    }
+
+    @Override void opened(double t) {
+        current = Outcome.of(text);
+        put.add(current);
+        acceptances = 0;
+        Negotiation.PublicState s = g.state;
+        s.standing = current;
+        s.standingBy = -1;
+        s.offers.add(new OfferRecord(round, t, -1, current));
+        g.record(round, t, -1, "text", current);
+    }
+
+    @Override String move(int j, Action a) {
+        double t = g.state.time;
+        if (a instanceof Action.Accept) {
+            acceptances++;
+            g.record(round, t, j, "accept", current);
+        } else if (a instanceof Action.Reject) {
+            g.record(round, t, j, "reject", current);
+        } else if (a instanceof Action.End) {
+            g.walkAway(round, t, j);
+        } else {
+            return notAllowed("single-text", "accept, reject and end", a);
         }
+        return null;
+    }
+
+    @Override void resolve() {
+        if (acceptances == g.n) {
+            g.end(current, Ending.AGREEMENT);
+            return;
+        }
+        if (acceptances >= keptAcceptances) {
+            kept = text.clone();
+            keptAcceptances = acceptances;
+        }
+        text = neighbour(kept, sizes, random);
+        for (int draw = 1; draw < FRESH_DRAWS && put.contains(Outcome.of(text)); draw++) text = neighbour(kept, sizes, random);
     }
 
     /** The package with one randomly chosen issue (of those with a choice) set to another option. */

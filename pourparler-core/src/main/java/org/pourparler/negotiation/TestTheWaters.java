@@ -18,54 +18,52 @@ import org.pourparler.model.UtilityFunction;
  * the session ("zone exists"); so does the last probe being spent ("probes used up"). Nobody learns
  * who probed, anyone's commitment, or anything but the answers.
  */
-final class TestTheWaters {
-    private TestTheWaters() { }
+final class TestTheWaters extends Rules.Rounds {
+    private final Zone zone;
+    private boolean probed;
 
-    static SessionRun.End play(SessionRun run) {
-        int n = run.n;
-        Zone zone = new Zone(run);
-        Boolean last = null;
-        for (int round = 0; ; round++) {
-            if (run.expired(round)) return new SessionRun.End(null, Ending.DEADLINE, last);
-            double t = run.timeAt(round);
-            run.begin(round, t);
-            boolean probed = false;
-            for (int j = 0; j < n; j++) {
-                Action a = run.act(j);
-                if (a == null) return new SessionRun.End(null, Ending.FAULT, last);
-                if (a instanceof Action.End) {
-                    SessionRun.End e = run.walkedAway(round, t, j);
-                    return new SessionRun.End(null, e.ending(), last);
-                }
-                if (!(a instanceof Action.Commit c)) {
-                    run.illegal(j, "the test-the-waters protocol allows commit and end, not "
-                            + a.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT));
-                    return new SessionRun.End(null, Ending.FAULT, last);
-                }
-                SessionRun.PartyView view = run.views[j];
-                String problem = problem(run, view.commitment, c, view.probesLeft);
-                if (problem != null) return new SessionRun.End(null, run.illegal(j, problem).ending(), last);
-                view.commitment = c;
-                if (c.probe()) {
-                    view.probesLeft--;
-                    probed = true;
-                }
-            }
-            if (probed) {
-                boolean exists = zone.exists();
-                run.state.answers.add(new ProbeAnswer(round, exists));
-                run.record(round, t, -1, exists ? "zone" : "no-zone", null);
-                last = exists;
-                if (exists) return new SessionRun.End(null, Ending.ZONE_EXISTS, true);
-            }
-            boolean probesLeft = false;
-            for (SessionRun.PartyView v : run.views) probesLeft |= v.probesLeft > 0;
-            if (!probesLeft) return new SessionRun.End(null, Ending.PROBES_USED_UP, last);
+    TestTheWaters(Negotiation g) {
+        super(g);
+        this.zone = new Zone(g);
+    }
+
+    @Override void opened(double t) { probed = false; }
+
+    @Override String move(int j, Action a) {
+        if (a instanceof Action.End) {
+            g.walkAway(round, g.state.time, j);
+            return null;
         }
+        if (!(a instanceof Action.Commit c)) return notAllowed("test-the-waters", "commit and end", a);
+        Negotiation.PartyView view = g.views[j];
+        String problem = problem(g, view.commitment, c, view.probesLeft);
+        if (problem != null) return problem;
+        view.commitment = c;
+        if (c.probe()) {
+            view.probesLeft--;
+            probed = true;
+        }
+        return null;
+    }
+
+    @Override void resolve() {
+        if (probed) {
+            boolean exists = zone.exists();
+            g.state.answers.add(new ProbeAnswer(round, exists));
+            g.record(round, g.state.time, -1, exists ? "zone" : "no-zone", null);
+            g.answered(exists);
+            if (exists) {
+                g.end(null, Ending.ZONE_EXISTS);
+                return;
+            }
+        }
+        boolean probesLeft = false;
+        for (Negotiation.PartyView v : g.views) probesLeft |= v.probesLeft > 0;
+        if (!probesLeft) g.end(null, Ending.PROBES_USED_UP);
     }
 
     /** Why the commitment is not allowed after {@code before}, or null when it is. */
-    private static String problem(SessionRun run, Action.Commit before, Action.Commit c, int probesLeft) {
+    private static String problem(Negotiation run, Action.Commit before, Action.Commit c, int probesLeft) {
         for (RedLine line : c.redLines()) {
             try {
                 line.checkFits(run.domain);
@@ -86,12 +84,12 @@ final class TestTheWaters {
 
     /** Decides from the commitments whether a zone exists; the frontier is recomputed only when red lines change. */
     private static final class Zone {
-        private final SessionRun run;
+        private final Negotiation run;
         private final List<UtilityFunction> utilities = new ArrayList<>();
         private List<RedLine> lines;
         private ParetoFrontier frontier;
 
-        Zone(SessionRun run) {
+        Zone(Negotiation run) {
             this.run = run;
             for (Party p : run.scenario.parties()) utilities.add(p.profile().utility());
         }

@@ -9,8 +9,8 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
 /**
- * The core's layers (style README): model ← analysis ← negotiation ← agents ← tournament, with io
- * on top of them all; no package depends on one above it, and no two packages depend on each other.
+ * The core's layers (style README): model ← analysis ← negotiation ← agents ← tournament and room
+ * (side by side: simulations and live rooms), with io on top of them all; no package depends on one above it, and no two packages depend on each other.
  */
 class ArchitectureTest {
 
@@ -26,12 +26,14 @@ class ArchitectureTest {
                 .layer("negotiation").definedBy("org.pourparler.negotiation..")
                 .layer("agents").definedBy("org.pourparler.agents..")
                 .layer("tournament").definedBy("org.pourparler.tournament..")
+                .layer("room").definedBy("org.pourparler.room..")
                 .layer("io").definedBy("org.pourparler.io..")
                 .whereLayer("io").mayNotBeAccessedByAnyLayer()
                 .whereLayer("tournament").mayOnlyBeAccessedByLayers("io")
-                .whereLayer("agents").mayOnlyBeAccessedByLayers("tournament", "io")
-                .whereLayer("negotiation").mayOnlyBeAccessedByLayers("agents", "tournament", "io")
-                .whereLayer("analysis").mayOnlyBeAccessedByLayers("negotiation", "agents", "tournament", "io")
+                .whereLayer("room").mayOnlyBeAccessedByLayers("io")
+                .whereLayer("agents").mayOnlyBeAccessedByLayers("tournament", "room", "io")
+                .whereLayer("negotiation").mayOnlyBeAccessedByLayers("agents", "tournament", "room", "io")
+                .whereLayer("analysis").mayOnlyBeAccessedByLayers("negotiation", "agents", "tournament", "room", "io")
                 .check(CORE);
     }
 
@@ -59,7 +61,7 @@ class ArchitectureTest {
         // a rule over an empty import would pass vacuously
         org.assertj.core.api.Assertions.assertThat(CORE.stream().map(c -> c.getPackageName()).distinct())
                 .contains("org.pourparler.model", "org.pourparler.analysis", "org.pourparler.negotiation", "org.pourparler.agents",
-                        "org.pourparler.tournament", "org.pourparler.io", "org.pourparler.io.source", "org.pourparler.io.pourparler",
+                        "org.pourparler.tournament", "org.pourparler.room", "org.pourparler.io", "org.pourparler.io.source", "org.pourparler.io.pourparler",
                         "org.pourparler.io.tournament", "org.pourparler.io.genius", "org.pourparler.io.geniusweb");
     }
 }

@@ -1,0 +1,345 @@
+package org.pourparler.io;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.pourparler.io.pourparler.PourparlerFormat;
+import org.pourparler.io.source.ScenarioFormatException;
+import org.pourparler.model.Domain;
+import org.pourparler.model.Outcome;
+import org.pourparler.model.Party;
+import org.pourparler.model.Profile;
+import org.pourparler.model.RedLine;
+import org.pourparler.model.Scenario;
+import org.pourparler.negotiation.Acceptance;
+import org.pourparler.negotiation.Action;
+import org.pourparler.negotiation.Ending;
+import org.pourparler.negotiation.Fault;
+import org.pourparler.room.RoomEvent;
+
+/**
+ * A room's events in JSON, as the server stores them and sends them: a type, a payload object and
+ * an audience, in the vocabulary of the CLI's output (packages as {@code {issue: option}}, endings
+ * and fault kinds by their names). Decoding checks every field and names the one that is wrong: an
+ * outside program's action is read by {@link #action}, through the same rules.
+ */
+public final class RoomJson {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private RoomJson() { }
+
+    /** An event as stored: its type, its payload (a JSON object, without the time) and its audience. */
+    public record Encoded(String type, String payload, String audience) { }
+
+    /** The stored form of an event. */
+    public static Encoded encode(RoomEvent e, Domain d) {
+        ObjectNode p = MAPPER.createObjectNode();
+        String type;
+        if (e instanceof RoomEvent.Joined j) {
+            type = "joined";
+            p.put("seat", j.seat());
+        } else if (e instanceof RoomEvent.ProfileEntered pe) {
+            type = "profile-entered";
+            p.put("seat", pe.seat());
+            p.set("profile", profile(d, pe.profile()));
+        } else if (e instanceof RoomEvent.Started) {
+            type = "started";
+        } else if (e instanceof RoomEvent.Acted a) {
+            type = "acted";
+            p.put("seat", a.seat());
+            p.set("action", action(d, a.action()));
+        } else if (e instanceof RoomEvent.Move m) {
+            type = "move";
+            p.put("round", m.round());
+            p.put("time", m.time());
+            p.put("party", m.party());
+            p.put("action", m.action());
+            if (m.outcome().isPresent()) p.set("outcome", outcome(d, m.outcome().get()));
+            p.put("public", m.isPublic());
+        } else if (e instanceof RoomEvent.Ended en) {
+            type = "ended";
+            p.put("ending", en.ending().toString());
+            p.put("kind", en.ending().kind().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+            if (!en.ending().party().isEmpty()) p.put("by", en.ending().party());
+            if (en.agreement().isPresent()) p.set("agreement", outcome(d, en.agreement().get()));
+            if (en.fault().isPresent()) {
+                Fault f = en.fault().get();
+                ObjectNode fn = p.putObject("fault");
+                fn.put("party", f.party());
+                fn.put("negotiator", f.negotiator());
+                fn.put("kind", f.kind().id());
+                fn.put("message", f.message());
+            }
+        } else if (e instanceof RoomEvent.Payoff po) {
+            type = "payoff";
+            p.put("seat", po.seat());
+            p.put("utility", po.utility());
+            p.put("payoff", po.payoff());
+        } else if (e instanceof RoomEvent.Message m) {
+            type = "message";
+            p.put("from", m.from());
+            p.put("to", m.to());
+            p.put("text", m.text());
+        } else {
+            throw new IllegalArgumentException("Unknown event " + e);
+        }
+        return new Encoded(type, write(p), e.audience().id());
+    }
+
+    /**
+     * The event stored as {@code type} and {@code payload} at {@code at}.
+     *
+     * @throws IllegalArgumentException naming the field when the payload does not hold such an event (a corrupted log)
+     */
+    public static RoomEvent decode(String type, String payload, Instant at, Domain d) {
+        JsonNode p = read(payload, "the " + type + " event");
+        return switch (type) {
+            case "joined" -> new RoomEvent.Joined(at, integer(p, "seat"));
+            case "profile-entered" -> new RoomEvent.ProfileEntered(at, integer(p, "seat"), profile(d, field(p, "profile")));
+            case "started" -> new RoomEvent.Started(at);
+            case "acted" -> new RoomEvent.Acted(at, integer(p, "seat"), action(d, field(p, "action")));
+            case "move" -> new RoomEvent.Move(at, integer(p, "round"), number(p, "time"), integer(p, "party"), text(p, "action"),
+                    p.has("outcome") ? Optional.of(outcome(d, p.get("outcome"), "outcome")) : Optional.empty(), field(p, "public").asBoolean());
+            case "ended" -> new RoomEvent.Ended(at, ending(p), p.has("agreement") ? Optional.of(outcome(d, p.get("agreement"), "agreement"))
+                    : Optional.empty(), p.has("fault") ? Optional.of(fault(p.get("fault"))) : Optional.empty());
+            case "payoff" -> new RoomEvent.Payoff(at, integer(p, "seat"), number(p, "utility"), number(p, "payoff"));
+            case "message" -> new RoomEvent.Message(at, integer(p, "from"), integer(p, "to"), text(p, "text"));
+            default -> throw new IllegalArgumentException("Unknown event type '" + type + "'");
+        };
+    }
+
+    // ---- actions: stored, and sent by outside programs ----
+
+    /** An action as JSON: {@code {"type": "offer", "outcome": {...}}}, accept, end, reject, bid, commit. */
+    public static ObjectNode action(Domain d, Action a) {
+        ObjectNode n = MAPPER.createObjectNode();
+        if (a instanceof Action.Offer o) {
+            n.put("type", "offer");
+            n.set("outcome", outcome(d, o.outcome()));
+        } else if (a instanceof Action.Accept) {
+            n.put("type", "accept");
+        } else if (a instanceof Action.End) {
+            n.put("type", "end");
+        } else if (a instanceof Action.Reject) {
+            n.put("type", "reject");
+        } else if (a instanceof Action.Bid b) {
+            n.put("type", "bid");
+            n.set("proposal", outcome(d, b.proposal()));
+            ObjectNode acc = n.putObject("acceptance");
+            if (b.acceptance() instanceof Acceptance.AtLeast at) {
+                acc.put("atLeast", at.utility());
+            } else {
+                ArrayNode list = acc.putArray("packages");
+                ((Acceptance.Packages) b.acceptance()).outcomes().stream().sorted((x, y) -> java.util.Arrays.compare(x.toArray(), y.toArray()))
+                        .forEach(o -> list.add(outcome(d, o)));
+            }
+        } else if (a instanceof Action.Commit c) {
+            n.put("type", "commit");
+            if (c.level() == Double.NEGATIVE_INFINITY) n.putNull("level");
+            else n.put("level", c.level());
+            ArrayNode lines = n.putArray("redLines");
+            for (RedLine r : c.redLines()) lines.add(redLine(d, r));
+            n.put("probe", c.probe());
+        } else {
+            throw new IllegalArgumentException("Unknown action " + a);
+        }
+        return n;
+    }
+
+    /**
+     * The action in {@code node}.
+     *
+     * @throws IllegalArgumentException naming the field and the problem
+     */
+    public static Action action(Domain d, JsonNode node) {
+        if (node == null || !node.isObject()) throw new IllegalArgumentException("An action must be a JSON object with a \"type\"");
+        String type = text(node, "type");
+        return switch (type) {
+            case "offer" -> Action.offer(outcome(d, field(node, "outcome"), "outcome"));
+            case "accept" -> Action.accept();
+            case "end" -> Action.end();
+            case "reject" -> Action.reject();
+            case "bid" -> {
+                Outcome proposal = outcome(d, field(node, "proposal"), "proposal");
+                JsonNode acc = field(node, "acceptance");
+                Acceptance acceptance;
+                if (acc.has("atLeast")) {
+                    acceptance = Acceptance.atLeast(number(acc, "atLeast"));
+                } else if (acc.has("packages") && acc.get("packages").isArray()) {
+                    Set<Outcome> set = new HashSet<>();
+                    int i = 0;
+                    for (JsonNode o : acc.get("packages")) set.add(outcome(d, o, "acceptance.packages[" + i++ + "]"));
+                    acceptance = Acceptance.packages(set);
+                } else {
+                    throw new IllegalArgumentException("\"acceptance\" must be {\"atLeast\": utility} or {\"packages\": [...]}");
+                }
+                yield Action.bid(proposal, acceptance);
+            }
+            case "commit" -> {
+                JsonNode level = field(node, "level");
+                double l = level.isNull() ? Double.NEGATIVE_INFINITY : number(node, "level");
+                List<RedLine> lines = new ArrayList<>();
+                if (node.has("redLines")) {
+                    if (!node.get("redLines").isArray()) throw new IllegalArgumentException("\"redLines\" must be a list");
+                    int i = 0;
+                    for (JsonNode r : node.get("redLines")) lines.add(redLine(d, r, "redLines[" + i++ + "]"));
+                }
+                yield Action.commit(l, lines, node.has("probe") && node.get("probe").asBoolean());
+            }
+            default -> throw new IllegalArgumentException("Unknown action type '" + type + "'; the actions are offer, accept, end, reject, bid, commit");
+        };
+    }
+
+    // ---- parts ----
+
+    /** A package as {@code {issue: option}}. */
+    public static ObjectNode outcome(Domain d, Outcome o) {
+        ObjectNode n = MAPPER.createObjectNode();
+        for (Map.Entry<String, String> e : ResultsJson.outcome(d, o).entrySet()) n.put(e.getKey(), e.getValue());
+        return n;
+    }
+
+    /** The package in {@code node}: every issue of the domain, each with one of its options. */
+    public static Outcome outcome(Domain d, JsonNode node, String where) {
+        if (node == null || !node.isObject()) throw new IllegalArgumentException("\"" + where + "\" must be an object {issue: option}");
+        int[] values = new int[d.issueCount()];
+        for (int i = 0; i < values.length; i++) {
+            String issue = d.issue(i).name();
+            JsonNode v = node.get(issue);
+            if (v == null || !v.isValueNode()) throw new IllegalArgumentException("\"" + where + "\" has no option for issue '" + issue + "'");
+            int k = d.issue(i).indexOf(v.asText());
+            if (k < 0) throw new IllegalArgumentException("\"" + where + "\": '" + v.asText() + "' is not an option of issue '" + issue + "'");
+            values[i] = k;
+        }
+        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+            String name = it.next();
+            boolean known = false;
+            for (int i = 0; i < values.length && !known; i++) known = d.issue(i).name().equals(name);
+            if (!known) throw new IllegalArgumentException("\"" + where + "\": '" + name + "' is not an issue of the domain");
+        }
+        return Outcome.of(values);
+    }
+
+    private static ObjectNode redLine(Domain d, RedLine r) {
+        ObjectNode n = MAPPER.createObjectNode();
+        n.put("description", r.description());
+        ArrayNode cs = n.putArray("conditions");
+        for (RedLine.Condition c : r.conditions()) {
+            ObjectNode cn = cs.addObject();
+            cn.put("issue", d.issue(c.issue()).name());
+            ArrayNode opts = cn.putArray("options");
+            for (int o : c.options()) opts.add(d.issue(c.issue()).label(o));
+        }
+        return n;
+    }
+
+    private static RedLine redLine(Domain d, JsonNode n, String where) {
+        if (!n.isObject() || !n.has("conditions") || !n.get("conditions").isArray()) {
+            throw new IllegalArgumentException("\"" + where + "\" must be {\"description\": ..., \"conditions\": [{\"issue\": ..., \"options\": [...]}]}");
+        }
+        List<RedLine.Condition> cs = new ArrayList<>();
+        for (JsonNode c : n.get("conditions")) {
+            String issue = text(c, "issue");
+            int i = -1;
+            for (int k = 0; k < d.issueCount() && i < 0; k++) if (d.issue(k).name().equals(issue)) i = k;
+            if (i < 0) throw new IllegalArgumentException("\"" + where + "\": '" + issue + "' is not an issue of the domain");
+            JsonNode opts = field(c, "options");
+            int[] o = new int[opts.size()];
+            for (int k = 0; k < o.length; k++) {
+                o[k] = d.issue(i).indexOf(opts.get(k).asText());
+                if (o[k] < 0) throw new IllegalArgumentException("\"" + where + "\": '" + opts.get(k).asText() + "' is not an option of issue '" + issue + "'");
+            }
+            cs.add(new RedLine.Condition(i, o));
+        }
+        return RedLine.of(n.has("description") ? n.get("description").asText() : "", cs);
+    }
+
+    /** A profile as our format's JSON: a scenario of the room's domain with the one party it belongs to. */
+    private static JsonNode profile(Domain d, Profile p) {
+        Scenario alone = Scenario.builder(d).title("profile").party(Party.negotiator("party", p)).build();
+        return read(PourparlerFormat.toJson(alone), "a profile");
+    }
+
+    private static Profile profile(Domain d, JsonNode n) {
+        try {
+            Scenario s = PourparlerFormat.parse(write(n), "profile", PourparlerFormat.Syntax.JSON).scenario();
+            if (!s.domain().equals(d)) throw new IllegalArgumentException("the profile is for another domain than the room's");
+            return s.parties().get(0).profile();
+        } catch (ScenarioFormatException e) {
+            throw new IllegalArgumentException("The profile cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    private static Ending ending(JsonNode p) {
+        String kind = text(p, "kind");
+        return switch (kind) {
+            case "agreement" -> Ending.AGREEMENT;
+            case "deadline" -> Ending.DEADLINE;
+            case "fault" -> Ending.FAULT;
+            case "zone-exists" -> Ending.ZONE_EXISTS;
+            case "probes-used-up" -> Ending.PROBES_USED_UP;
+            case "ended" -> Ending.endedBy(text(p, "by"));
+            case "rejected" -> Ending.rejectedBy(text(p, "by"));
+            default -> throw new IllegalArgumentException("Unknown ending '" + kind + "'");
+        };
+    }
+
+    private static Fault fault(JsonNode f) {
+        String kind = text(f, "kind");
+        for (Fault.Kind k : Fault.Kind.values()) {
+            if (k.id().equals(kind)) return new Fault(integer(f, "party"), text(f, "negotiator"), k, text(f, "message"));
+        }
+        throw new IllegalArgumentException("Unknown fault kind '" + kind + "'");
+    }
+
+    private static JsonNode field(JsonNode n, String name) {
+        JsonNode v = n.get(name);
+        if (v == null) throw new IllegalArgumentException("\"" + name + "\" is missing");
+        return v;
+    }
+
+    private static String text(JsonNode n, String name) {
+        JsonNode v = field(n, name);
+        if (!v.isTextual()) throw new IllegalArgumentException("\"" + name + "\" must be a string");
+        return v.asText();
+    }
+
+    private static int integer(JsonNode n, String name) {
+        JsonNode v = field(n, name);
+        if (!v.canConvertToInt() || !v.isIntegralNumber()) throw new IllegalArgumentException("\"" + name + "\" must be an integer");
+        return v.asInt();
+    }
+
+    private static double number(JsonNode n, String name) {
+        JsonNode v = field(n, name);
+        if (!v.isNumber()) throw new IllegalArgumentException("\"" + name + "\" must be a number");
+        return v.asDouble();
+    }
+
+    private static JsonNode read(String text, String what) {
+        try {
+            return MAPPER.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(what + " is not JSON: " + e.getOriginalMessage());
+        }
+    }
+
+    private static String write(JsonNode n) {
+        try {
+            return MAPPER.writeValueAsString(n);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
