@@ -26,7 +26,15 @@ import org.pourparler.negotiation.Acceptance;
 import org.pourparler.negotiation.Action;
 import org.pourparler.negotiation.Ending;
 import org.pourparler.negotiation.Fault;
+import org.pourparler.negotiation.Conventions;
+import org.pourparler.negotiation.Deadline;
+import org.pourparler.negotiation.NoAgreement;
+import org.pourparler.negotiation.Protocol;
+import org.pourparler.negotiation.Session;
+import org.pourparler.room.Mediation;
 import org.pourparler.room.RoomEvent;
+import org.pourparler.room.RoomSpec;
+import org.pourparler.room.Seat;
 
 /**
  * A room's events in JSON, as the server stores them and sends them: a type, a payload object and
@@ -117,6 +125,119 @@ public final class RoomJson {
             case "message" -> new RoomEvent.Message(at, integer(p, "from"), integer(p, "to"), text(p, "text"));
             default -> throw new IllegalArgumentException("Unknown event type '" + type + "'");
         };
+    }
+
+    // ---- the room's setup ----
+
+    /** The stored form of a room's setup: {@code pourparler-room/1}. */
+    public static final String ROOM_FORMAT = "pourparler-room/1";
+
+    /** A room's setup as JSON, the scenario in our format (profiles and all: the server shows it to the convener only). */
+    public static String spec(RoomSpec spec) {
+        ObjectNode n = settings(spec);
+        n.put("format", ROOM_FORMAT);
+        n.set("scenario", read(PourparlerFormat.toJson(spec.scenario()), "the scenario"));
+        return write(n);
+    }
+
+    /**
+     * The settings of a room (everything but the scenario): title, protocol, deadline, seed,
+     * no-agreement payoff, probes, conventions, mediation, seats, messages.
+     */
+    public static ObjectNode settings(RoomSpec spec) {
+        ObjectNode n = MAPPER.createObjectNode();
+        Session.Options o = spec.options();
+        n.put("title", spec.title());
+        n.put("protocol", o.protocol().id());
+        ObjectNode deadline = n.putObject("deadline");
+        if (spec.deadline().rounds() > 0) deadline.put("rounds", spec.deadline().rounds());
+        if (spec.deadline().seconds() > 0) deadline.put("seconds", spec.deadline().seconds());
+        n.put("seed", o.seed());
+        n.put("noAgreement", o.noAgreement().id());
+        n.put("probes", o.probes());
+        n.put("conventions", o.conventions().id());
+        n.put("mediation", spec.mediation().id());
+        ArrayNode seats = n.putArray("seats");
+        for (Seat seat : spec.seats()) {
+            ObjectNode sn = seats.addObject();
+            sn.put("party", seat.party());
+            sn.put("kind", seat.kind().id());
+            if (!seat.agent().isEmpty()) sn.put("agent", seat.agent());
+            sn.put("profileByParty", seat.profileByParty());
+        }
+        n.put("messagesToAll", spec.messagesToAll());
+        return n;
+    }
+
+    /**
+     * The room setup stored by {@link #spec(RoomSpec)}.
+     *
+     * @throws IllegalArgumentException naming the field when it is not one
+     */
+    public static RoomSpec spec(String json) {
+        JsonNode n = read(json, "the room's setup");
+        if (!n.isObject() || !ROOM_FORMAT.equals(n.path("format").asText())) {
+            throw new IllegalArgumentException("The room's setup must be an object with \"format\": \"" + ROOM_FORMAT + "\"");
+        }
+        try {
+            Scenario s = PourparlerFormat.parse(write(field(n, "scenario")), "scenario", PourparlerFormat.Syntax.JSON).scenario();
+            return spec(n, s);
+        } catch (ScenarioFormatException e) {
+            throw new IllegalArgumentException("The room's scenario cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A room setup from its settings (as {@link #settings} writes them; a convener's request) and the
+     * scenario. Defaults: alternating offers, seed 1, reservation payoff, 3 probes, our conventions,
+     * blind mediation, every seat a person, messages to the mediator only.
+     *
+     * @throws IllegalArgumentException naming the field and the problem
+     */
+    public static RoomSpec spec(JsonNode n, Scenario scenario) {
+        if (n == null || !n.isObject()) throw new IllegalArgumentException("A room's settings must be a JSON object");
+        Session.Options o = Session.Options.defaults();
+        if (n.has("protocol")) o = o.withProtocol(Protocol.of(text(n, "protocol")));
+        if (n.has("seed")) {
+            if (!n.get("seed").isIntegralNumber()) throw new IllegalArgumentException("\"seed\" must be an integer");
+            o = o.withSeed(n.get("seed").asLong());
+        }
+        if (n.has("noAgreement")) {
+            String id = text(n, "noAgreement");
+            o = o.withNoAgreement(NoAgreement.byId(id).orElseThrow(() -> new IllegalArgumentException("\"noAgreement\": unknown policy '"
+                    + id + "'; the policies are reservation, reservation-undiscounted, zero")));
+        }
+        if (n.has("probes")) o = o.withProbes(integer(n, "probes"));
+        if (n.has("conventions")) o = o.withConventions(Conventions.of(text(n, "conventions")));
+        JsonNode dn = field(n, "deadline");
+        if (!dn.isObject()) throw new IllegalArgumentException("\"deadline\" must be {\"rounds\": N, \"seconds\": S} (either or both)");
+        Deadline deadline;
+        try {
+            deadline = new Deadline(dn.has("rounds") ? integer(dn, "rounds") : 0, dn.has("seconds") ? number(dn, "seconds") : 0);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("\"deadline\": " + e.getMessage());
+        }
+        Mediation mediation = n.has("mediation") ? Mediation.of(text(n, "mediation")) : Mediation.BLIND;
+        List<Seat> seats = new ArrayList<>();
+        List<Party> negotiators = scenario.negotiators();
+        if (n.has("seats")) {
+            JsonNode sn = n.get("seats");
+            if (!sn.isArray()) throw new IllegalArgumentException("\"seats\" must be a list, one per negotiating party");
+            for (int i = 0; i < sn.size(); i++) {
+                JsonNode seat = sn.get(i);
+                String party = seat.has("party") ? text(seat, "party") : i < negotiators.size() ? negotiators.get(i).name() : "";
+                try {
+                    seats.add(new Seat(party, Seat.Kind.of(seat.has("kind") ? text(seat, "kind") : "person"),
+                            seat.has("agent") ? text(seat, "agent") : "", seat.path("profileByParty").asBoolean(false)));
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("\"seats[" + i + "]\": " + e.getMessage());
+                }
+            }
+        } else {
+            for (Party p : negotiators) seats.add(Seat.person(p.name()));
+        }
+        return new RoomSpec(n.has("title") ? text(n, "title") : scenario.title(), scenario, deadline, o, mediation, seats,
+                n.path("messagesToAll").asBoolean(false));
     }
 
     // ---- actions: stored, and sent by outside programs ----

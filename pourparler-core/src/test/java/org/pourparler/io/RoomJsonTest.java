@@ -85,10 +85,40 @@ class RoomJsonTest {
                 if (!(e instanceof RoomEvent.ProfileEntered)) assertThat(back).isEqualTo(e);
                 decoded.add(back);
             }
-            Room replayed = Room.replay(spec, decoded);
+            // and the setup through its stored JSON: the room replays on it too
+            RoomSpec stored = RoomJson.spec(RoomJson.spec(spec));
+            assertThat(RoomJson.spec(stored)).isEqualTo(RoomJson.spec(spec));
+            assertThat(PourparlerFormatJson.of(stored.scenario())).isEqualTo(PourparlerFormatJson.of(spec.scenario()));
+            Room replayed = Room.replay(stored, decoded);
             assertThat(replayed.state()).isEqualTo(Room.State.ENDED);
             assertThat(replayed.result().orElseThrow().payoffs()).as(protocol.id()).containsExactly(room.result().orElseThrow().payoffs());
         }
+    }
+
+    /** The scenario's text in our format. */
+    private static final class PourparlerFormatJson {
+        static String of(Scenario s) { return org.pourparler.io.pourparler.PourparlerFormat.toJson(s); }
+    }
+
+    @Test
+    void aConvenersSettingsAreReadWithDefaultsAndErrorsThatNameTheField() throws Exception {
+        Scenario s = scenario();
+        ObjectMapper m = new ObjectMapper();
+        RoomSpec spec = RoomJson.spec(m.readTree("{\"deadline\": {\"seconds\": 86400}}"), s);
+        assertThat(spec.options().protocol()).isEqualTo(Protocol.ALTERNATING);
+        assertThat(spec.mediation()).isEqualTo(Mediation.BLIND);
+        assertThat(spec.seats()).extracting(Seat::party).containsExactly("seller", "buyer");
+        assertThat(spec.seats()).allMatch(x -> x.kind() == Seat.Kind.PERSON);
+        assertThat(spec.title()).isEqualTo("deal");
+        assertThatThrownBy(() -> RoomJson.spec(m.readTree("{}"), s)).hasMessage("\"deadline\" is missing");
+        assertThatThrownBy(() -> RoomJson.spec(m.readTree("{\"deadline\": {}}"), s)).hasMessageStartingWith("\"deadline\": A deadline needs");
+        assertThatThrownBy(() -> RoomJson.spec(m.readTree("{\"deadline\": {\"rounds\": 5}, \"protocol\": \"auction\"}"), s))
+                .hasMessageStartingWith("Unknown protocol 'auction'");
+        assertThatThrownBy(() -> RoomJson.spec(m.readTree("{\"deadline\": {\"rounds\": 5}, \"seats\": [{\"kind\": \"robot\"}, {}]}"), s))
+                .hasMessageStartingWith("\"seats[0]\": Unknown seat kind 'robot'");
+        assertThatThrownBy(() -> RoomJson.spec(m.readTree("{\"deadline\": {\"rounds\": 5}, \"noAgreement\": \"nothing\"}"), s))
+                .hasMessageStartingWith("\"noAgreement\": unknown policy 'nothing'");
+        assertThatThrownBy(() -> RoomJson.spec("{\"format\": \"other\"}")).hasMessageContaining("pourparler-room/1");
     }
 
     @Test
