@@ -99,6 +99,23 @@ public final class RoomJson {
             p.put("from", m.from());
             p.put("to", m.to());
             p.put("text", m.text());
+        } else if (e instanceof RoomEvent.NonPaper np) {
+            type = "non-paper";
+            p.put("seat", np.seat());
+            p.set("outcome", outcome(d, np.outcome()));
+        } else if (e instanceof RoomEvent.MediatorText mt) {
+            type = "mediator-text";
+            p.set("outcome", outcome(d, mt.outcome()));
+        } else if (e instanceof RoomEvent.ImprovementOffered io) {
+            type = "improvement-offered";
+            p.set("outcome", outcome(d, io.outcome()));
+        } else if (e instanceof RoomEvent.ImprovementAnswered ia) {
+            type = "improvement-answered";
+            p.put("seat", ia.seat());
+            p.put("accepted", ia.accepted());
+        } else if (e instanceof RoomEvent.ImprovementDecided id) {
+            type = "improvement-decided";
+            p.put("agreed", id.agreed());
         } else {
             throw new IllegalArgumentException("Unknown event " + e);
         }
@@ -123,6 +140,11 @@ public final class RoomJson {
                     : Optional.empty(), p.has("fault") ? Optional.of(fault(p.get("fault"))) : Optional.empty());
             case "payoff" -> new RoomEvent.Payoff(at, integer(p, "seat"), number(p, "utility"), number(p, "payoff"));
             case "message" -> new RoomEvent.Message(at, integer(p, "from"), integer(p, "to"), text(p, "text"));
+            case "non-paper" -> new RoomEvent.NonPaper(at, integer(p, "seat"), outcome(d, p.get("outcome"), "outcome"));
+            case "mediator-text" -> new RoomEvent.MediatorText(at, outcome(d, p.get("outcome"), "outcome"));
+            case "improvement-offered" -> new RoomEvent.ImprovementOffered(at, outcome(d, p.get("outcome"), "outcome"));
+            case "improvement-answered" -> new RoomEvent.ImprovementAnswered(at, integer(p, "seat"), bool(p, "accepted"));
+            case "improvement-decided" -> new RoomEvent.ImprovementDecided(at, bool(p, "agreed"));
             default -> throw new IllegalArgumentException("Unknown event type '" + type + "'");
         };
     }
@@ -440,6 +462,12 @@ public final class RoomJson {
         JsonNode v = field(n, name);
         if (!v.canConvertToInt() || !v.isIntegralNumber()) throw new IllegalArgumentException("\"" + name + "\" must be an integer");
         return v.asInt();
+    }
+
+    private static boolean bool(JsonNode n, String name) {
+        JsonNode v = field(n, name);
+        if (!v.isBoolean()) throw new IllegalArgumentException("\"" + name + "\" must be true or false");
+        return v.asBoolean();
     }
 
     private static double number(JsonNode n, String name) {

@@ -6,6 +6,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.pourparler.agents.Agents;
+import org.pourparler.analysis.AgreementAnalysis;
+import org.pourparler.analysis.AnalysisLimitException;
+import org.pourparler.analysis.PostSettlement;
+import org.pourparler.model.Outcome;
+import org.pourparler.model.RedLine;
+import org.pourparler.model.UtilityFunction;
+import org.pourparler.negotiation.Evaluation;
 import org.pourparler.model.Party;
 import org.pourparler.model.Profile;
 import org.pourparler.model.Role;
@@ -51,6 +58,10 @@ public final class Room {
     private boolean replaying;
     private List<RoomEvent> out;
     private boolean ended;
+    /** Post-settlement: the improvement offered (null before or without one), the answers, and the decision. */
+    private Outcome improvement;
+    private final Boolean[] answers;
+    private Boolean improved;
 
     private Room(RoomSpec spec) {
         this.spec = spec;
@@ -58,6 +69,7 @@ public final class Room {
         this.joined = new boolean[n];
         this.entered = new Profile[n];
         this.agents = new Negotiator[n];
+        this.answers = new Boolean[n];
         for (int j = 0; j < n; j++) if (spec.seats().get(j).kind() == Seat.Kind.AGENT) agents[j] = Agents.create(spec.seats().get(j).agent());
     }
 
@@ -176,6 +188,53 @@ public final class Room {
         return command(at, () -> apply(new RoomEvent.Message(at, from, to, text)));
     }
 
+    /** A party sends the mediator a package, privately (a non-paper), while the negotiation has not ended. */
+    public List<RoomEvent> nonPaper(int seat, Outcome outcome, Instant at) throws RoomException {
+        check(seat);
+        if (agents[seat] != null) throw new RoomException("Seat " + name(seat) + " is played by a built-in agent");
+        if (!joined[seat]) throw new RoomException(name(seat) + " has not joined");
+        if (ended) throw new RoomException("The negotiation is over");
+        checkOutcome(outcome);
+        return command(at, () -> apply(new RoomEvent.NonPaper(now, seat, outcome)));
+    }
+
+    /** The mediator puts a package to everybody as its own text (a non-paper it received, or its own idea). */
+    public List<RoomEvent> putToAll(Outcome outcome, Instant at) throws RoomException {
+        if (ended) throw new RoomException("The negotiation is over");
+        checkOutcome(outcome);
+        return command(at, () -> apply(new RoomEvent.MediatorText(now, outcome)));
+    }
+
+    /** A seat's answer to the post-settlement improvement; when every seat has accepted, it replaces the agreement. */
+    public List<RoomEvent> answerImprovement(int seat, boolean accept, Instant at) throws RoomException {
+        check(seat);
+        if (improvement == null) throw new RoomException("No improvement is on the table");
+        if (improved != null) throw new RoomException("The improvement has been decided");
+        if (answers[seat] != null) throw new RoomException(name(seat) + " has answered already");
+        return command(at, () -> apply(new RoomEvent.ImprovementAnswered(now, seat, accept)));
+    }
+
+    /** The improvement offered after the agreement, if the engine found one. */
+    public Optional<Outcome> improvement() { return Optional.ofNullable(improvement); }
+
+    /** Whether every seat accepted the improvement (empty while undecided or without one). */
+    public Optional<Boolean> improved() { return Optional.ofNullable(improved); }
+
+    /** The agreement that stands: the improvement when everybody accepted it, else the negotiated one. */
+    public Optional<Outcome> agreement() {
+        if (!ended) return Optional.empty();
+        return Boolean.TRUE.equals(improved) ? Optional.of(improvement) : negotiation.result().agreement();
+    }
+
+    private void checkOutcome(Outcome o) throws RoomException {
+        if (o == null) throw new RoomException("A package is needed");
+        try {
+            spec.scenario().domain().checkOutcome(o.toArray());
+        } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
+            throw new RoomException("Not a package of the room's domain: " + e.getMessage());
+        }
+    }
+
     // ---- the events' effects ----
 
     private interface Change { void run(); }
@@ -205,8 +264,14 @@ public final class Room {
         } else if (e instanceof RoomEvent.Acted a) {
             String refused = act(a);
             if (refused != null) throw new IllegalStateException("The room's log holds a refused action: " + refused);
-        } else if (e instanceof RoomEvent.Message m) {
-            out.add(m);
+        } else if (e instanceof RoomEvent.Message || e instanceof RoomEvent.NonPaper || e instanceof RoomEvent.MediatorText) {
+            out.add(e);
+        } else if (e instanceof RoomEvent.ImprovementOffered o) {
+            offer(o.outcome());
+        } else if (e instanceof RoomEvent.ImprovementAnswered a) {
+            out.add(a);
+            answers[a.seat()] = a.accepted();
+            decideImprovement();
         } else if (e instanceof RoomEvent.Ended d) {
             // replayed: a deadline or a fault ended the negotiation here, not an action
             if (negotiation != null && !negotiation.isOver() && negotiation.tick() && d.fault().isPresent()) {
@@ -214,7 +279,7 @@ public final class Room {
             }
             afterMove();
         }
-        // Started, Move and Payoff are derived: produced again by the events that imply them
+        // Started, Move, Payoff and ImprovementDecided are derived: produced again by the events that imply them
     }
 
     /** Applies a seat's action (an agent's replayed, it is asked again, for its own state); null when applied, else the refusal. */
@@ -290,7 +355,61 @@ public final class Room {
             SessionResult r = negotiation.result();
             out.add(new RoomEvent.Ended(now, r.ending(), r.agreement(), r.fault()));
             for (int j = 0; j < n; j++) out.add(new RoomEvent.Payoff(now, j, r.parties().get(index(j)).utility(), r.payoff(index(j))));
+            // post-settlement: found live, replayed from its own event
+            if (!replaying && r.agreement().isPresent()) improvementOf(r.agreement().get()).ifPresent(this::offer);
         }
+    }
+
+    /**
+     * The package every party (ratifiers too) values at least as much as the agreement and one more,
+     * the best such by {@link PostSettlement}; empty when the agreement is efficient or the frontier
+     * cannot be computed exactly (then nothing is offered).
+     */
+    private Optional<Outcome> improvementOf(Outcome agreement) {
+        Scenario s = playedScenario();
+        List<UtilityFunction> ufs = s.parties().stream().map(p -> p.profile().utility()).toList();
+        List<RedLine> lines = s.parties().stream().flatMap(p -> p.profile().redLines().stream()).toList();
+        try {
+            return PostSettlement.improvement(ufs, lines, agreement.toArray(), AgreementAnalysis.Options.defaults()).map(Outcome::of);
+        } catch (AnalysisLimitException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Puts the improvement on the table; built-in agents accept it at once (no party loses by it). */
+    private void offer(Outcome o) {
+        improvement = o;
+        out.add(new RoomEvent.ImprovementOffered(now, o));
+        if (replaying) return;
+        for (int j = 0; j < n; j++) {
+            if (agents[j] != null) {
+                answers[j] = true;
+                out.add(new RoomEvent.ImprovementAnswered(now, j, true));
+            }
+        }
+        decideImprovement();
+    }
+
+    /** Decides once every seat has answered yes, or at the first no; the new agreement pays at the time of the old. */
+    private void decideImprovement() {
+        if (improved != null) return;
+        boolean all = true;
+        for (Boolean a : answers) {
+            if (Boolean.FALSE.equals(a)) {
+                improved = false;
+                out.add(new RoomEvent.ImprovementDecided(now, false));
+                return;
+            }
+            all &= a != null;
+        }
+        if (!all) return;
+        improved = true;
+        out.add(new RoomEvent.ImprovementDecided(now, true));
+        SessionResult r = negotiation.result();
+        Scenario s = playedScenario();
+        Evaluation e = Evaluation.of(s, Evaluation.basis(s, Optional.empty()), spec.options().noAgreement(), Optional.of(improvement),
+                r.time(), false);
+        for (int j = 0; j < n; j++) out.add(new RoomEvent.Payoff(now, j, e.parties().get(index(j)).utility(), e.parties().get(index(j)).payoff()));
     }
 
     private void tickNow() {

@@ -73,4 +73,32 @@ public sealed interface RoomEvent {
             return from >= 0 ? Audience.seatAndMediator(from) : Audience.seatAndMediator(to);
         }
     }
+
+    /** A party's package sent to the mediator only (a non-paper). Seen by that seat and the mediator. */
+    record NonPaper(Instant at, int seat, Outcome outcome) implements RoomEvent {
+        public Audience audience() { return Audience.seatAndMediator(seat); }
+    }
+
+    /** The mediator puts a package to everybody as its own text, never attributed to anyone. Seen by all. */
+    record MediatorText(Instant at, Outcome outcome) implements RoomEvent {
+        public Audience audience() { return Audience.ALL; }
+    }
+
+    /**
+     * After an agreement the engine found, privately, a package every party values at least as much
+     * and one more (post-settlement): it offers it to all. Seen by all.
+     */
+    record ImprovementOffered(Instant at, Outcome outcome) implements RoomEvent {
+        public Audience audience() { return Audience.ALL; }
+    }
+
+    /** A seat's answer to the improvement. Seen by that seat only (and the convener of an open room). */
+    record ImprovementAnswered(Instant at, int seat, boolean accepted) implements RoomEvent {
+        public Audience audience() { return Audience.seat(seat); }
+    }
+
+    /** Every seat accepted the improvement (it replaces the agreement), or somebody declined (who, nobody learns). Seen by all. */
+    record ImprovementDecided(Instant at, boolean agreed) implements RoomEvent {
+        public Audience audience() { return Audience.ALL; }
+    }
 }

@@ -57,6 +57,8 @@ class RoomJsonTest {
             List<RoomEvent> log = new ArrayList<>(room.join(1, T0));
             log.addAll(room.message(1, RoomEvent.Message.EVERYBODY, "bonjour, \"quoted\" ünïcode\n", T0.plusMillis(1)));
             log.addAll(room.enterProfile(1, s.parties().get(1).profile(), T0.plusMillis(2)));
+            log.addAll(room.nonPaper(1, Outcome.of(2, 1), T0.plusMillis(3)));
+            log.addAll(room.putToAll(Outcome.of(2, 1), T0.plusMillis(4)));
             Negotiator person = Agents.create("boulware");
             person.start(room.view(1).orElseThrow());
             Instant at = T0.plusSeconds(1);
@@ -75,7 +77,10 @@ class RoomJsonTest {
                 log.addAll(room.act(1, a, at));
             }
             log.addAll(room.message(RoomEvent.Message.MEDIATOR, 1, "merci", at.plusSeconds(1)));
+            if (room.improvement().isPresent()) log.addAll(room.answerImprovement(1, true, at.plusSeconds(2)));
 
+            assertThat(log.stream().map(e -> RoomJson.encode(e, d).type()).distinct())
+                    .contains("joined", "message", "profile-entered", "started", "acted", "move", "ended", "payoff", "non-paper", "mediator-text");
             List<RoomEvent> decoded = new ArrayList<>();
             for (RoomEvent e : log) {
                 RoomJson.Encoded enc = RoomJson.encode(e, d);
@@ -92,6 +97,18 @@ class RoomJsonTest {
             Room replayed = Room.replay(stored, decoded);
             assertThat(replayed.state()).isEqualTo(Room.State.ENDED);
             assertThat(replayed.result().orElseThrow().payoffs()).as(protocol.id()).containsExactly(room.result().orElseThrow().payoffs());
+        }
+    }
+
+    @Test
+    void thePostSettlementEventsRoundTrip() {
+        Domain d = scenario().domain();
+        for (RoomEvent e : List.of(new RoomEvent.ImprovementOffered(T0, Outcome.of(1, 2)), new RoomEvent.ImprovementAnswered(T0, 1, false),
+                new RoomEvent.ImprovementDecided(T0, true), new RoomEvent.Ended(T0, org.pourparler.negotiation.Ending.endedBy("buyer"),
+                        java.util.Optional.empty(), java.util.Optional.of(new org.pourparler.negotiation.Fault(0, "x", 
+                        org.pourparler.negotiation.Fault.Kind.TIMEOUT, "slow"))))) {
+            RoomJson.Encoded enc = RoomJson.encode(e, d);
+            assertThat(RoomJson.decode(enc.type(), enc.payload(), T0, d)).isEqualTo(e);
         }
     }
 

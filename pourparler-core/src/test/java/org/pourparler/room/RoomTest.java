@@ -295,4 +295,86 @@ class RoomTest {
         assertThatThrownBy(() -> new RoomSpec("x", s, Deadline.rounds(5), o, Mediation.OPEN, List.of(Seat.agent("P0", "no-such-agent"),
                 Seat.person("P1")), false)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no-such-agent");
     }
+
+    @Test
+    void afterAnInefficientAgreementTheBestImprovementIsOfferedAndReplacesItWhenEveryoneAccepts() throws Exception {
+        RoomSpec spec = twoPeople(Protocol.ALTERNATING, Deadline.rounds(10), false);
+        Room room = Room.open(spec);
+        List<RoomEvent> log = new ArrayList<>(room.join(0, T0));
+        log.addAll(room.join(1, T0));
+        // (p0, slow) is dominated: P0 0.12, P1 0.7; e.g. (p1, fast) gives P0 0.58, P1 0.86
+        log.addAll(room.act(0, Action.offer(0, 0), T0.plusSeconds(1)));
+        log.addAll(room.act(1, Action.accept(), T0.plusSeconds(2)));
+        assertThat(room.state()).isEqualTo(Room.State.ENDED);
+        Outcome offered = room.improvement().orElseThrow();
+        double[] before = {0.6 * 0 + 0.4 * 0.2, 0.7 * 1 + 0.3 * 0};
+        List<org.pourparler.model.UtilityFunction> ufs = spec.scenario().parties().stream().map(p -> p.profile().utility()).toList();
+        assertThat(offered).isEqualTo(Outcome.of(org.pourparler.analysis.PostSettlement.improvement(ufs, List.of(), new int[] {0, 0},
+                org.pourparler.analysis.AgreementAnalysis.Options.defaults()).orElseThrow()));
+        for (int k = 0; k < 2; k++) assertThat(ufs.get(k).utility(offered.toArray())).isGreaterThanOrEqualTo(before[k]);
+        assertThat(log).filteredOn(e -> e instanceof RoomEvent.ImprovementOffered).singleElement()
+                .matches(e -> e.audience().equals(Audience.ALL));
+
+        log.addAll(room.answerImprovement(1, true, T0.plusSeconds(3)));
+        assertThat(room.improved()).isEmpty();
+        assertThat(Room.replay(spec, log).improvement()).contains(offered);
+        List<RoomEvent> last = room.answerImprovement(0, true, T0.plusSeconds(4));
+        log.addAll(last);
+        assertThat(room.improved()).contains(true);
+        assertThat(room.agreement()).contains(offered);
+        assertThat(last).filteredOn(e -> e instanceof RoomEvent.Payoff).hasSize(2).allSatisfy(e -> {
+            RoomEvent.Payoff p = (RoomEvent.Payoff) e;
+            assertThat(p.utility()).isEqualTo(ufs.get(p.seat()).utility(offered.toArray()));
+        });
+        Room replayed = Room.replay(spec, log);
+        assertThat(replayed.agreement()).contains(offered);
+        assertThatThrownBy(() -> room.answerImprovement(1, false, T0.plusSeconds(5))).hasMessage("The improvement has been decided");
+    }
+
+    @Test
+    void oneNoDeclinesTheImprovementWithoutSayingWhose() throws RoomException {
+        RoomSpec spec = twoPeople(Protocol.ALTERNATING, Deadline.rounds(10), false);
+        Room room = Room.open(spec);
+        List<RoomEvent> log = new ArrayList<>(room.join(0, T0));
+        log.addAll(room.join(1, T0));
+        log.addAll(room.act(0, Action.offer(0, 0), T0));
+        log.addAll(room.act(1, Action.accept(), T0));
+        List<RoomEvent> no = room.answerImprovement(0, false, T0.plusSeconds(1));
+        assertThat(room.improved()).contains(false);
+        assertThat(room.agreement()).contains(Outcome.of(0, 0));
+        RoomEvent.ImprovementAnswered answer = (RoomEvent.ImprovementAnswered) no.get(0);
+        assertThat(answer.audience().allows(Audience.Viewer.seat(1), Mediation.BLIND)).isFalse();
+        assertThat(answer.audience().allows(Audience.Viewer.CONVENER, Mediation.BLIND)).isFalse();
+        assertThat(no.get(1)).isEqualTo(new RoomEvent.ImprovementDecided(T0.plusSeconds(1), false));
+        assertThat(no.get(1).toString()).doesNotContain("seat");
+        log.addAll(no);
+        assertThat(Room.replay(spec, log).improved()).contains(false);
+    }
+
+    @Test
+    void anEfficientAgreementIsLeftAlone() throws RoomException {
+        RoomSpec spec = twoPeople(Protocol.ALTERNATING, Deadline.rounds(10), false);
+        Room room = Room.open(spec);
+        room.join(0, T0);
+        room.join(1, T0);
+        room.act(0, Action.offer(3, 2), T0);      // P0's best: nothing improves on it for P0
+        room.act(1, Action.accept(), T0);
+        assertThat(room.improvement()).isEmpty();
+        assertThatThrownBy(() -> room.answerImprovement(0, true, T0)).hasMessage("No improvement is on the table");
+    }
+
+    @Test
+    void aNonPaperReachesTheMediatorOnlyAndItsTextReachesAllUnattributed() throws RoomException {
+        RoomSpec spec = twoPeople(Protocol.ALTERNATING, Deadline.rounds(10), false);
+        Room room = Room.open(spec);
+        room.join(0, T0);
+        RoomEvent paper = room.nonPaper(0, Outcome.of(2, 1), T0).get(0);
+        assertThat(paper.audience().allows(Audience.Viewer.CONVENER, Mediation.BLIND)).isTrue();
+        assertThat(paper.audience().allows(Audience.Viewer.seat(1), Mediation.BLIND)).isFalse();
+        RoomEvent text = room.putToAll(Outcome.of(2, 1), T0).get(0);
+        assertThat(text).isEqualTo(new RoomEvent.MediatorText(T0, Outcome.of(2, 1)));
+        assertThat(text.audience()).isEqualTo(Audience.ALL);
+        assertThatThrownBy(() -> room.putToAll(Outcome.of(7, 1), T0)).hasMessageStartingWith("Not a package of the room's domain");
+        assertThatThrownBy(() -> room.nonPaper(1, Outcome.of(1, 1), T0)).hasMessage("P1 has not joined");
+    }
 }
