@@ -85,6 +85,7 @@ final class HyperRectangleFrontier {
     private final int[] mark;               // scratch for split(): stamp per rectangle
     private int stamp;
     private long work;
+    private final long[] counted = new long[Counts.KINDS];
     private final Map<Key, List<Entry>> cache = new HashMap<>();
     // Lagrangian bound: one message block per (rectangle, constrained issue), per direction, per depth
     private final boolean[] scored;          // rectangles the bound counts: owned, positive
@@ -307,6 +308,37 @@ final class HyperRectangleFrontier {
         HyperRectangleFrontier f = new HyperRectangleFrontier(ufs, redLines, listLimit, nodeLimit);
         f.budget = budget;
         return f.run();
+    }
+
+    /**
+     * What one search did, counted: the same on every machine and run (the search is deterministic),
+     * unlike its time, so tests and measurements of the pruning read these.
+     *
+     * @param nodes      components solved by branching (not served from the cache)
+     * @param cacheHits  components served from the cache
+     * @param branches   branches (classes of options of a branched issue) entered
+     * @param cut        branches cut whole by their bound
+     * @param bounds     Lagrangian bounds tightened (the dominant cost of a node)
+     * @param candidates partial sums handed to the non-dominated filter
+     */
+    record Counts(long nodes, long cacheHits, long branches, long cut, long bounds, long candidates) {
+        static final int KINDS = 6;
+        private static final int NODES = 0, HITS = 1, BRANCHES = 2, CUT = 3, BOUNDS = 4, CANDIDATES = 5;
+
+        private static Counts of(long[] c) {
+            return new Counts(c[NODES], c[HITS], c[BRANCHES], c[CUT], c[BOUNDS], c[CANDIDATES]);
+        }
+    }
+
+    /** The frontier {@link #compute} finds, with the counts of the search that found it. */
+    record Counted(ParetoFrontier frontier, Counts counts) { }
+
+    /** {@link #compute} without a budget, counting the search's work. */
+    static Counted counted(List<HyperRectangleUtility> ufs, List<RedLine> redLines, int listLimit, long nodeLimit)
+            throws AnalysisLimitException {
+        HyperRectangleFrontier f = new HyperRectangleFrontier(ufs, redLines, listLimit, nodeLimit);
+        ParetoFrontier frontier = f.run();
+        return new Counted(frontier, Counts.of(f.counted));
     }
 
     private ParetoFrontier run() throws AnalysisLimitException {
@@ -612,6 +644,7 @@ final class HyperRectangleFrontier {
      * charging bound is the special case that sends a rectangle's whole value to one issue.
      */
     private double[] tighten(Part part, int depth, int sweeps) throws AnalysisLimitException {
+        counted[Counts.BOUNDS]++;
         step((long) part.rects.length * Math.max(1, sweeps));   // the dominant cost of a node
         double[] buf = dual(depth);
         int dn = dirs.length;
@@ -790,7 +823,13 @@ final class HyperRectangleFrontier {
     private Front solve(Part part, int mode, Context context, int depth, boolean ready) throws AnalysisLimitException {
         Key key = key(part, mode);
         List<Entry> known = cache.computeIfAbsent(key, k -> new ArrayList<>(1));
-        for (Entry e : known) if (covers(context, e.context)) return e.front;
+        for (Entry e : known) {
+            if (covers(context, e.context)) {
+                counted[Counts.HITS]++;
+                return e.front;
+            }
+        }
+        counted[Counts.NODES]++;
         if (!ready) {
             inherit(part, depth - 1, depth);
             bounded(part, depth);
@@ -878,6 +917,7 @@ final class HyperRectangleFrontier {
      */
     private void branch(int[] rest, double[] delta, int issue, int[] cls, int mode, PartialFrontier acc, DominatedRegion outer,
                         Context context, int depth) throws AnalysisLimitException {
+        counted[Counts.BRANCHES]++;
         Target target = context.target;
         List<Part> parts = new ArrayList<>();
         BigInteger[] mult = {BigInteger.valueOf(cls.length)};
@@ -911,6 +951,7 @@ final class HyperRectangleFrontier {
         DominatedRegion around = outer.with(acc.points().stream().map(Point::u).toList());
         if (around.excludes(plus(support(delta), restBeta[0]), plus(delta, restLow[0]))
                 || misses(target, plus(support(delta), restBeta[0]), plus(delta, restLow[0]))) {
+            counted[Counts.CUT]++;
             return;
         }
         Front f = unit(delta, mult[0], new Pattern(issue, cls, null, null, cover[0]));
@@ -924,6 +965,7 @@ final class HyperRectangleFrontier {
             f = combine(f, g, mode, u -> around.excludes(plus(support(u), ub), plus(u, lb))
                     || misses(target, plus(support(u), ub), plus(u, lb)));
         }
+        if (f.points().length > 0) counted[Counts.CANDIDATES] += acc.points().size() + f.points().length;
         acc.add(f);
     }
 
@@ -948,6 +990,7 @@ final class HyperRectangleFrontier {
                 from[c++] = a * g.points().length + b;
             }
         }
+        counted[Counts.CANDIDATES] += c;
         int[][] groups = Dominance.nondominatedPartial(u, n, c, mode, margin, budget);
         Point[] out = new Point[groups.length];
         for (int q = 0; q < groups.length; q++) {
