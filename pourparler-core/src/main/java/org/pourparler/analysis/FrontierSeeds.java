@@ -32,13 +32,15 @@ final class FrontierSeeds {
     private final int[][] rectIssues;
     private final int[][] rectsOfIssue;
     private final double[] base;
+    private final double[] lattice;
 
     /**
      * The rectangles as the search holds them: owner (-1: red line), scaled value, allowed options,
-     * constrained issues, rectangles per issue; base utilities per party.
+     * constrained issues, rectangles per issue; base utilities per party; the lattice step of each
+     * party's sums, or 0 (sums are put on it as the search puts its own).
      */
     FrontierSeeds(int n, int[] sizes, int[] owner, double[] value, boolean[][][] allows, int[][] rectIssues,
-                  int[][] rectsOfIssue, double[] base) {
+                  int[][] rectsOfIssue, double[] base, double[] lattice) {
         this.n = n;
         this.issues = sizes.length;
         this.sizes = sizes;
@@ -48,6 +50,7 @@ final class FrontierSeeds {
         this.rectIssues = rectIssues;
         this.rectsOfIssue = rectsOfIssue;
         this.base = base;
+        this.lattice = lattice;
     }
 
     /** An outcome (option per issue) with its uncapped sums. */
@@ -183,6 +186,6 @@ final class FrontierSeeds {
             if (owner[r] < 0) return null;
             u[owner[r]] += value[r];
         }
-        return u;
+        return HyperRectangleFrontier.snap(u, lattice);
     }
 }

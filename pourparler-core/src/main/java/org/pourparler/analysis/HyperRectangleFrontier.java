@@ -56,6 +56,9 @@ final class HyperRectangleFrontier {
     /** MPLP rounds for a fresh dual at the root, and for a part that starts from its parent's dual. */
     private static final int ROOT_SWEEPS = 200;
     private static final int CHILD_SWEEPS = 1;
+    /** A party's sums are kept on its lattice when the step is at least this and its rectangles' units add to at most the next. */
+    private static final double LATTICE_MIN_STEP = 1e-9;
+    private static final double LATTICE_MAX_UNITS = 0x1p30;
 
     private final int n;
     private WorkBudget budget = WorkBudget.UNLIMITED;
@@ -71,6 +74,7 @@ final class HyperRectangleFrontier {
     private final double[] base;            // per party: rectangles with no constraints
     private final double[] cap;             // per party: the largest utility (GENIUS caps at 1)
     private final double[] grid;            // per party: a unit every rectangle's value is a multiple of, or 0
+    private final double[] lattice;         // per party: the step its sums are kept exactly on, or 0 (see snapped)
     private final boolean hopeless;         // a red line every outcome crosses
     private final double[][] dirs;          // bound directions: the n axes first
     private final double[] unit;            // per direction: a unit every λ·u is a whole multiple of, or 0
@@ -162,6 +166,7 @@ final class HyperRectangleFrontier {
         base = new double[n];
         cap = new double[n];
         grid = new double[n];
+        lattice = new double[n];
         boolean crossedByAll = false;
         for (int k = 0; k < n; k++) {
             HyperRectangleUtility u = ufs.get(k);
@@ -172,6 +177,11 @@ final class HyperRectangleFrontier {
                 whole &= Math.abs(r.utility()) < 1e9 && r.utility() == Math.rint(r.utility());
             }
             grid[k] = whole ? Math.abs(u.scale()) : 0;
+            double units = 0;
+            for (HyperRectangleUtility.Rectangle r : u.rectangles()) units += Math.abs(r.utility());
+            // a step far above EPS (sums a step apart round to different grid values) and few enough
+            // steps that a sum's rounding stays far below half a step (it names its lattice value)
+            lattice[k] = whole && grid[k] >= LATTICE_MIN_STEP && units <= LATTICE_MAX_UNITS ? grid[k] : 0;
             if (u.aggregation() != HyperRectangleUtility.Aggregation.SUM) {
                 throw new AnalysisLimitException("The exact frontier of hyper-rectangle utilities supports summed rectangles;"
                         + " party " + (k + 1) + " aggregates by " + u.aggregation());
@@ -347,7 +357,7 @@ final class HyperRectangleFrontier {
         for (int k = 0; k < n; k++) bound[k] = Math.abs(base[k]);
         for (int r = 0; r < owner.length; r++) if (owner[r] >= 0) bound[owner[r]] += Math.abs(value[r]);
         margin = Dominance.margins(bound);
-        Point[] uncapped = root(0, null, new FrontierSeeds(n, sizes, owner, value, allows, rectIssues, rectsOfIssue, base).find()).points();
+        Point[] uncapped = root(0, null, new FrontierSeeds(n, sizes, owner, value, allows, rectIssues, rectsOfIssue, base, lattice).find()).points();
         if (uncapped.length == 0) return new ParetoFrontier(n, List.of());
         // parties whose sum can pass their cap (beyond rounding)
         int binding = 0;
@@ -394,6 +404,23 @@ final class HyperRectangleFrontier {
         return result(out);
     }
 
+    /**
+     * Puts the sums of lattice parties on their lattice, in place: {@code rint(u / g) * g}, which is
+     * {@code K * scale} for the whole number K of rectangle units summed, the very value the utility
+     * function computes. Added in different orders, equal sums would differ in their last bits; the
+     * exact comparisons of partial sums would then keep both as distinct points, and neither could
+     * dominate a third that the other dominates.
+     */
+    private double[] snapped(double[] u) {
+        return snap(u, lattice);
+    }
+
+    /** {@link #snapped} with a step per party (0: the value is left as it is). */
+    static double[] snap(double[] u, double[] lattice) {
+        for (int k = 0; k < u.length; k++) if (lattice[k] > 0) u[k] = Math.rint(u[k] / lattice[k]) * lattice[k];
+        return u;
+    }
+
     private double[] capped(double[] u) {
         double[] c = u.clone();
         for (int k = 0; k < n; k++) c[k] = Math.min(cap[k], c[k]);
@@ -421,7 +448,7 @@ final class HyperRectangleFrontier {
         BigInteger[] mult = {BigInteger.ONE};
         long[] cover = {1};
         split(all, parts, mult, cover);
-        Front f = unit(base.clone(), mult[0], new Pattern(-1, null, null, null, cover[0]));
+        Front f = unit(snapped(base.clone()), mult[0], new Pattern(-1, null, null, null, cover[0]));
         int p = parts.size();
         double[][] restBeta = new double[p + 1][];
         double[][] restLow = new double[p + 1][];
@@ -432,7 +459,7 @@ final class HyperRectangleFrontier {
             restBeta[j] = plus(restBeta[j + 1], tighten(parts.get(j), 0, ROOT_SWEEPS));
             restLow[j] = plus(restLow[j + 1], lowerBound(parts.get(j)));
         }
-        DominatedRegion shadow = new DominatedRegion(n, dirs, known, mode);
+        DominatedRegion shadow = new DominatedRegion(n, dirs, lattice, known, mode);
         Target whole = corner == null ? null : new Target(corner, new double[dirs.length], new double[n]);
         for (int j = 0; j < p && f.points().length > 0; j++) {
             double[] ub = restBeta[j + 1];
@@ -855,6 +882,7 @@ final class HyperRectangleFrontier {
                     else delta[owner[r]] += value[r];
                 }
             }
+            snapped(delta);
             if (!crossed) branch(rest, delta, issue, cls, mode, acc, outer, context, depth);
             for (int r : live) {
                 if (!allows[r][issue][v0]) violated[r] = false;
@@ -985,6 +1013,7 @@ final class HyperRectangleFrontier {
             for (int b = 0; b < g.points().length; b++) {
                 double[] gb = g.points()[b].u();
                 for (int k = 0; k < n; k++) s[k] = fa[k] + gb[k];
+                snapped(s);
                 if (cut != null && cut.test(s)) continue;
                 System.arraycopy(s, 0, u, c * n, n);
                 from[c++] = a * g.points().length + b;
