@@ -22,11 +22,12 @@ import java.util.List;
  * <p>Lattice parties. When every sum of a party is a whole multiple of a step {@code g} (ANAC 2014:
  * whole-numbered rectangles times the profile's scale; see {@link HyperRectangleFrontier}), the
  * search's sums, bounds and known vectors of that party are lattice values up to a rounding far
- * below g / 2, and its final utilities are exactly {@code K * scale} for a whole K, one grid value
- * per lattice value. Its comparisons are then exact on the lattice, read at half a step: "at most"
- * is below {@code p + g/2}, "below" is below {@code p - g/2}. No margin is needed there; the EPS
- * margins above, which cost whole branches whenever a bound meets a known vector exactly (a tie on
- * the lattice), apply only to parties without a lattice.
+ * below g / 2, and the utility function computes an outcome's utility as {@code K * scale} for the
+ * whole number K of units it earns: one grid value per lattice value, the same for every outcome
+ * on it, and a step (g >= 1e-9) apart from the next. Its comparisons are then exact on the lattice,
+ * read at half a step: "at most" is below {@code p + g/2}, "below" is below {@code p - g/2}. No
+ * margin is needed there; the EPS margins above, which cost whole branches whenever a bound meets a
+ * known vector exactly (a tie on the lattice, common in ANAC 2014), apply only to parties without one.
  */
 final class DominatedRegion {
     private final int n;

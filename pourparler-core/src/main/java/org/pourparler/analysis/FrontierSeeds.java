@@ -32,15 +32,13 @@ final class FrontierSeeds {
     private final int[][] rectIssues;
     private final int[][] rectsOfIssue;
     private final double[] base;
-    private final double[] lattice;
 
     /**
      * The rectangles as the search holds them: owner (-1: red line), scaled value, allowed options,
-     * constrained issues, rectangles per issue; base utilities per party; the lattice step of each
-     * party's sums, or 0 (sums are put on it as the search puts its own).
+     * constrained issues, rectangles per issue; base utilities per party.
      */
     FrontierSeeds(int n, int[] sizes, int[] owner, double[] value, boolean[][][] allows, int[][] rectIssues,
-                  int[][] rectsOfIssue, double[] base, double[] lattice) {
+                  int[][] rectsOfIssue, double[] base) {
         this.n = n;
         this.issues = sizes.length;
         this.sizes = sizes;
@@ -50,7 +48,6 @@ final class FrontierSeeds {
         this.rectIssues = rectIssues;
         this.rectsOfIssue = rectsOfIssue;
         this.base = base;
-        this.lattice = lattice;
     }
 
     /** An outcome (option per issue) with its uncapped sums. */
@@ -186,6 +183,6 @@ final class FrontierSeeds {
             if (owner[r] < 0) return null;
             u[owner[r]] += value[r];
         }
-        return HyperRectangleFrontier.snap(u, lattice);
+        return u;
     }
 }

@@ -56,7 +56,7 @@ final class HyperRectangleFrontier {
     /** MPLP rounds for a fresh dual at the root, and for a part that starts from its parent's dual. */
     private static final int ROOT_SWEEPS = 200;
     private static final int CHILD_SWEEPS = 1;
-    /** A party's sums are kept on its lattice when the step is at least this and its rectangles' units add to at most the next. */
+    /** A party's cuts are decided on its lattice when the step is at least this and its rectangles' units add to at most the next. */
     private static final double LATTICE_MIN_STEP = 1e-9;
     private static final double LATTICE_MAX_UNITS = 0x1p30;
 
@@ -74,7 +74,7 @@ final class HyperRectangleFrontier {
     private final double[] base;            // per party: rectangles with no constraints
     private final double[] cap;             // per party: the largest utility (GENIUS caps at 1)
     private final double[] grid;            // per party: a unit every rectangle's value is a multiple of, or 0
-    private final double[] lattice;         // per party: the step its sums are kept exactly on, or 0 (see snapped)
+    private final double[] lattice;         // per party: the step its cuts are decided exactly on, or 0 (DominatedRegion)
     private final boolean hopeless;         // a red line every outcome crosses
     private final double[][] dirs;          // bound directions: the n axes first
     private final double[] unit;            // per direction: a unit every λ·u is a whole multiple of, or 0
@@ -357,7 +357,7 @@ final class HyperRectangleFrontier {
         for (int k = 0; k < n; k++) bound[k] = Math.abs(base[k]);
         for (int r = 0; r < owner.length; r++) if (owner[r] >= 0) bound[owner[r]] += Math.abs(value[r]);
         margin = Dominance.margins(bound);
-        Point[] uncapped = root(0, null, new FrontierSeeds(n, sizes, owner, value, allows, rectIssues, rectsOfIssue, base, lattice).find()).points();
+        Point[] uncapped = root(0, null, new FrontierSeeds(n, sizes, owner, value, allows, rectIssues, rectsOfIssue, base).find()).points();
         if (uncapped.length == 0) return new ParetoFrontier(n, List.of());
         // parties whose sum can pass their cap (beyond rounding)
         int binding = 0;
@@ -404,23 +404,6 @@ final class HyperRectangleFrontier {
         return result(out);
     }
 
-    /**
-     * Puts the sums of lattice parties on their lattice, in place: {@code rint(u / g) * g}, which is
-     * {@code K * scale} for the whole number K of rectangle units summed, the very value the utility
-     * function computes. Added in different orders, equal sums would differ in their last bits; the
-     * exact comparisons of partial sums would then keep both as distinct points, and neither could
-     * dominate a third that the other dominates.
-     */
-    private double[] snapped(double[] u) {
-        return snap(u, lattice);
-    }
-
-    /** {@link #snapped} with a step per party (0: the value is left as it is). */
-    static double[] snap(double[] u, double[] lattice) {
-        for (int k = 0; k < u.length; k++) if (lattice[k] > 0) u[k] = Math.rint(u[k] / lattice[k]) * lattice[k];
-        return u;
-    }
-
     private double[] capped(double[] u) {
         double[] c = u.clone();
         for (int k = 0; k < n; k++) c[k] = Math.min(cap[k], c[k]);
@@ -448,7 +431,7 @@ final class HyperRectangleFrontier {
         BigInteger[] mult = {BigInteger.ONE};
         long[] cover = {1};
         split(all, parts, mult, cover);
-        Front f = unit(snapped(base.clone()), mult[0], new Pattern(-1, null, null, null, cover[0]));
+        Front f = unit(base.clone(), mult[0], new Pattern(-1, null, null, null, cover[0]));
         int p = parts.size();
         double[][] restBeta = new double[p + 1][];
         double[][] restLow = new double[p + 1][];
@@ -882,7 +865,6 @@ final class HyperRectangleFrontier {
                     else delta[owner[r]] += value[r];
                 }
             }
-            snapped(delta);
             if (!crossed) branch(rest, delta, issue, cls, mode, acc, outer, context, depth);
             for (int r : live) {
                 if (!allows[r][issue][v0]) violated[r] = false;
@@ -1013,7 +995,6 @@ final class HyperRectangleFrontier {
             for (int b = 0; b < g.points().length; b++) {
                 double[] gb = g.points()[b].u();
                 for (int k = 0; k < n; k++) s[k] = fa[k] + gb[k];
-                snapped(s);
                 if (cut != null && cut.test(s)) continue;
                 System.arraycopy(s, 0, u, c * n, n);
                 from[c++] = a * g.points().length + b;

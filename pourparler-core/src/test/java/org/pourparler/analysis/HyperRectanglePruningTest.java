@@ -19,7 +19,7 @@ import org.pourparler.model.Issue;
  *
  * <p>How the bounds were obtained: {@link HyperRectangleFrontier#counted} on these scenarios at the
  * commit that decided lattice parties exactly, plus about 10%. Measured (components solved /
- * candidates to the filter): two parties 567 / 407, three parties 1,009 / 787; with the EPS margins
+ * candidates to the filter): two parties 575 / 440, three parties 1,009 / 790; with the EPS margins
  * before it, 913 / 2,617 and 1,393 / 3,289. A change that legitimately costs more work must
  * re-measure and say so.
  */
@@ -60,8 +60,8 @@ class HyperRectanglePruningTest {
     @Test
     void twoPartySearchDoesNoMoreWorkThanMeasured() throws Exception {
         HyperRectangleFrontier.Counts c = counts(anacLike(2, 2, 12, 25));
-        assertThat(c.nodes()).as("components solved").isLessThanOrEqualTo(625);
-        assertThat(c.candidates()).as("candidates to the filter").isLessThanOrEqualTo(450);
+        assertThat(c.nodes()).as("components solved").isLessThanOrEqualTo(635);
+        assertThat(c.candidates()).as("candidates to the filter").isLessThanOrEqualTo(485);
     }
 
     @Test
