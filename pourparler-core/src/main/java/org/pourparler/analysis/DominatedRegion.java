@@ -18,26 +18,40 @@ import java.util.List;
  * in the region is dominated under {@link Dominance}'s definition despite the rounding still to come.
  * Regions move with the search: shifted by what the rest of an enclosing component can add, and
  * thinned to the vectors above a floor.
+ *
+ * <p>Lattice parties. When every sum of a party is a whole multiple of a step {@code g} (ANAC 2014:
+ * whole-numbered rectangles times the profile's scale; see {@link HyperRectangleFrontier}), the
+ * search's sums, bounds and known vectors of that party are lattice values up to a rounding far
+ * below g / 2, and the utility function computes an outcome's utility as {@code K * scale} for the
+ * whole number K of units it earns: one grid value per lattice value, the same for every outcome
+ * on it, and a step (g >= 1e-9) apart from the next. Its comparisons are then exact on the lattice,
+ * read at half a step: "at most" is below {@code p + g/2}, "below" is below {@code p - g/2}. No
+ * margin is needed there; the EPS margins above, which cost whole branches whenever a bound meets a
+ * known vector exactly (a tie on the lattice, common in ANAC 2014), apply only to parties without one.
  */
 final class DominatedRegion {
     private final int n;
     private final double[][] dirs;
     private final int mode;
+    /** Per party: the lattice step of its sums, or 0 when it has none. */
+    private final double[] lattice;
     private final double[][] points;
 
-    private DominatedRegion(int n, double[][] dirs, double[][] maximal, int mode) {
+    private DominatedRegion(int n, double[][] dirs, double[] lattice, double[][] maximal, int mode) {
         this.n = n;
         this.dirs = dirs;
+        this.lattice = lattice;
         this.mode = mode;
         this.points = maximal;
     }
 
     /**
      * The region {@code pts} dominate for {@code n} parties, tested against bounds in the
-     * directions {@code dirs} ({@code mode}: parties whose gains do not count).
+     * directions {@code dirs} ({@code mode}: parties whose gains do not count; {@code lattice}: per
+     * party, the step every one of its sums is a whole multiple of, or 0).
      */
-    DominatedRegion(int n, double[][] dirs, List<double[]> pts, int mode) {
-        this(n, dirs, maximal(n, pts), mode);
+    DominatedRegion(int n, double[][] dirs, double[] lattice, List<double[]> pts, int mode) {
+        this(n, dirs, lattice, maximal(n, pts), mode);
     }
 
     boolean isEmpty() { return points.length == 0; }
@@ -47,7 +61,7 @@ final class DominatedRegion {
         if (more.isEmpty()) return this;
         List<double[]> all = new ArrayList<>(Arrays.asList(points));
         all.addAll(more);
-        return new DominatedRegion(n, dirs, all, mode);
+        return new DominatedRegion(n, dirs, lattice, all, mode);
     }
 
     /** The region moved down by {@code shift} (coordinates of a part whose rest adds at most shift). */
@@ -58,7 +72,7 @@ final class DominatedRegion {
             moved[q] = new double[n];
             for (int k = 0; k < n; k++) moved[q][k] = points[q][k] - shift[k];
         }
-        return new DominatedRegion(n, dirs, moved, mode);   // a translation keeps the order
+        return new DominatedRegion(n, dirs, lattice, moved, mode);   // a translation keeps the order
     }
 
     /** The points at least {@code floor} (less Dominance.EPS) for every party: only they dominate sums above the floor. */
@@ -69,7 +83,7 @@ final class DominatedRegion {
             for (int k = 0; k < n && useful; k++) useful = p[k] >= floor[k] - Dominance.EPS;
             if (useful) kept.add(p);
         }
-        return kept.size() == points.length ? this : new DominatedRegion(n, dirs, kept.toArray(new double[0][]), mode);
+        return kept.size() == points.length ? this : new DominatedRegion(n, dirs, lattice, kept.toArray(new double[0][]), mode);
     }
 
     /**
@@ -84,12 +98,14 @@ final class DominatedRegion {
             // p dominates every sum of the region (Dominance's definition, after the rounding of the
             // additions still to come) when it is above the region's top corner by Dominance.EPS everywhere
             // and by 3 Dominance.EPS (more than a rounding step) on a party whose gains count
+            // (on a lattice: p at least the corner, and above it by a step on a counting party)
             for (double[] p : points) {
                 boolean ge = true;
                 boolean strict = false;
                 for (int k = 0; k < n && ge; k++) {
-                    ge = p[k] >= beta[k] + Dominance.EPS;
-                    strict |= (mode >> k & 1) == 0 && p[k] >= beta[k] + 3 * Dominance.EPS;
+                    double g = lattice[k];
+                    ge = p[k] >= beta[k] + (g > 0 ? -g / 2 : Dominance.EPS);
+                    strict |= (mode >> k & 1) == 0 && p[k] >= beta[k] + (g > 0 ? g / 2 : 3 * Dominance.EPS);
                 }
                 if (ge && strict) return true;
             }
@@ -99,9 +115,9 @@ final class DominatedRegion {
         double low1 = low == null ? Double.NEGATIVE_INFINITY : low[1];
         for (int j = 0; j <= m; j++) {
             // beyond a corner (less Dominance.EPS for the rounding of additions to come) a sum may round above
-            // a staircase point: free
-            double c0 = Math.max(j < m ? points[j][0] - Dominance.EPS : low0, low0);
-            double c1 = Math.max(j > 0 ? points[j - 1][1] - Dominance.EPS : low1, low1);
+            // a staircase point: free; on a lattice, beyond means a step above it
+            double c0 = Math.max(j < m ? beyond(0, points[j][0]) : low0, low0);
+            double c1 = Math.max(j > 0 ? beyond(1, points[j - 1][1]) : low1, low1);
             // a coordinate without floor leaves only the other axis to cut the corner
             boolean open = c0 == Double.NEGATIVE_INFINITY ? c1 <= beta[1] + Dominance.EPS
                     : c1 == Double.NEGATIVE_INFINITY ? c0 <= beta[0] + Dominance.EPS : !cut(c0, c1, beta);
@@ -110,12 +126,28 @@ final class DominatedRegion {
             }
         }
         // sums that round to a staircase point tie with it and are never cut: they lie within Dominance.EPS
-        // below it, 2 Dominance.EPS with the rounding of additions to come
+        // below it, 2 Dominance.EPS with the rounding of additions to come; on a lattice, at it
         for (double[] z : points) {
             if (z[0] < low0 - Dominance.EPS || z[1] < low1 - Dominance.EPS) continue;
-            if (!cut(Math.max(z[0] - 2 * Dominance.EPS, low0), Math.max(z[1] - 2 * Dominance.EPS, low1), beta)) return false;
+            if (!cut(Math.max(tieFloor(0, z[0]), low0), Math.max(tieFloor(1, z[1]), low1), beta)) return false;
         }
         return true;
+    }
+
+    /**
+     * The corner coordinate of party k beyond which a sum is not at most {@code p}: {@code p - EPS}
+     * (a sum that close may still round above p once more terms are added), or {@code p + g/2} on a
+     * lattice of step g, where a sum above p is at least a step above it and one at p is at most p.
+     */
+    private double beyond(int k, double p) {
+        double g = lattice[k];
+        return g > 0 ? p + g / 2 : p - Dominance.EPS;
+    }
+
+    /** The lowest value of party k that may still tie with {@code z}: 2 EPS below it, or half a lattice step. */
+    private double tieFloor(int k, double z) {
+        double g = lattice[k];
+        return g > 0 ? z - g / 2 : z - 2 * Dominance.EPS;
     }
 
     /** Whether some bound direction puts (x0, x1) beyond the region by more than rounding. */

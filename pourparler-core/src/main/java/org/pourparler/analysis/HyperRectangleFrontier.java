@@ -56,6 +56,9 @@ final class HyperRectangleFrontier {
     /** MPLP rounds for a fresh dual at the root, and for a part that starts from its parent's dual. */
     private static final int ROOT_SWEEPS = 200;
     private static final int CHILD_SWEEPS = 1;
+    /** A party's cuts are decided on its lattice when the step is at least this and its rectangles' units add to at most the next. */
+    private static final double LATTICE_MIN_STEP = 1e-9;
+    private static final double LATTICE_MAX_UNITS = 0x1p30;
 
     private final int n;
     private WorkBudget budget = WorkBudget.UNLIMITED;
@@ -71,6 +74,7 @@ final class HyperRectangleFrontier {
     private final double[] base;            // per party: rectangles with no constraints
     private final double[] cap;             // per party: the largest utility (GENIUS caps at 1)
     private final double[] grid;            // per party: a unit every rectangle's value is a multiple of, or 0
+    private final double[] lattice;         // per party: the step its cuts are decided exactly on, or 0 (DominatedRegion)
     private final boolean hopeless;         // a red line every outcome crosses
     private final double[][] dirs;          // bound directions: the n axes first
     private final double[] unit;            // per direction: a unit every λ·u is a whole multiple of, or 0
@@ -85,6 +89,7 @@ final class HyperRectangleFrontier {
     private final int[] mark;               // scratch for split(): stamp per rectangle
     private int stamp;
     private long work;
+    private final long[] counted = new long[Counts.KINDS];
     private final Map<Key, List<Entry>> cache = new HashMap<>();
     // Lagrangian bound: one message block per (rectangle, constrained issue), per direction, per depth
     private final boolean[] scored;          // rectangles the bound counts: owned, positive
@@ -161,6 +166,7 @@ final class HyperRectangleFrontier {
         base = new double[n];
         cap = new double[n];
         grid = new double[n];
+        lattice = new double[n];
         boolean crossedByAll = false;
         for (int k = 0; k < n; k++) {
             HyperRectangleUtility u = ufs.get(k);
@@ -171,6 +177,11 @@ final class HyperRectangleFrontier {
                 whole &= Math.abs(r.utility()) < 1e9 && r.utility() == Math.rint(r.utility());
             }
             grid[k] = whole ? Math.abs(u.scale()) : 0;
+            double units = 0;
+            for (HyperRectangleUtility.Rectangle r : u.rectangles()) units += Math.abs(r.utility());
+            // a step far above EPS (sums a step apart round to different grid values) and few enough
+            // steps that a sum's rounding stays far below half a step (it names its lattice value)
+            lattice[k] = whole && grid[k] >= LATTICE_MIN_STEP && units <= LATTICE_MAX_UNITS ? grid[k] : 0;
             if (u.aggregation() != HyperRectangleUtility.Aggregation.SUM) {
                 throw new AnalysisLimitException("The exact frontier of hyper-rectangle utilities supports summed rectangles;"
                         + " party " + (k + 1) + " aggregates by " + u.aggregation());
@@ -309,6 +320,37 @@ final class HyperRectangleFrontier {
         return f.run();
     }
 
+    /**
+     * What one search did, counted: the same on every machine and run (the search is deterministic),
+     * unlike its time, so tests and measurements of the pruning read these.
+     *
+     * @param nodes      components solved by branching (not served from the cache)
+     * @param cacheHits  components served from the cache
+     * @param branches   branches (classes of options of a branched issue) entered
+     * @param cut        branches cut whole by their bound
+     * @param bounds     Lagrangian bounds tightened (the dominant cost of a node)
+     * @param candidates partial sums handed to the non-dominated filter
+     */
+    record Counts(long nodes, long cacheHits, long branches, long cut, long bounds, long candidates) {
+        static final int KINDS = 6;
+        private static final int NODES = 0, HITS = 1, BRANCHES = 2, CUT = 3, BOUNDS = 4, CANDIDATES = 5;
+
+        private static Counts of(long[] c) {
+            return new Counts(c[NODES], c[HITS], c[BRANCHES], c[CUT], c[BOUNDS], c[CANDIDATES]);
+        }
+    }
+
+    /** The frontier {@link #compute} finds, with the counts of the search that found it. */
+    record Counted(ParetoFrontier frontier, Counts counts) { }
+
+    /** {@link #compute} without a budget, counting the search's work. */
+    static Counted counted(List<HyperRectangleUtility> ufs, List<RedLine> redLines, int listLimit, long nodeLimit)
+            throws AnalysisLimitException {
+        HyperRectangleFrontier f = new HyperRectangleFrontier(ufs, redLines, listLimit, nodeLimit);
+        ParetoFrontier frontier = f.run();
+        return new Counted(frontier, Counts.of(f.counted));
+    }
+
     private ParetoFrontier run() throws AnalysisLimitException {
         if (hopeless) return new ParetoFrontier(n, List.of());
         double[] bound = new double[n];
@@ -400,7 +442,7 @@ final class HyperRectangleFrontier {
             restBeta[j] = plus(restBeta[j + 1], tighten(parts.get(j), 0, ROOT_SWEEPS));
             restLow[j] = plus(restLow[j + 1], lowerBound(parts.get(j)));
         }
-        DominatedRegion shadow = new DominatedRegion(n, dirs, known, mode);
+        DominatedRegion shadow = new DominatedRegion(n, dirs, lattice, known, mode);
         Target whole = corner == null ? null : new Target(corner, new double[dirs.length], new double[n]);
         for (int j = 0; j < p && f.points().length > 0; j++) {
             double[] ub = restBeta[j + 1];
@@ -612,6 +654,7 @@ final class HyperRectangleFrontier {
      * charging bound is the special case that sends a rectangle's whole value to one issue.
      */
     private double[] tighten(Part part, int depth, int sweeps) throws AnalysisLimitException {
+        counted[Counts.BOUNDS]++;
         step((long) part.rects.length * Math.max(1, sweeps));   // the dominant cost of a node
         double[] buf = dual(depth);
         int dn = dirs.length;
@@ -790,7 +833,13 @@ final class HyperRectangleFrontier {
     private Front solve(Part part, int mode, Context context, int depth, boolean ready) throws AnalysisLimitException {
         Key key = key(part, mode);
         List<Entry> known = cache.computeIfAbsent(key, k -> new ArrayList<>(1));
-        for (Entry e : known) if (covers(context, e.context)) return e.front;
+        for (Entry e : known) {
+            if (covers(context, e.context)) {
+                counted[Counts.HITS]++;
+                return e.front;
+            }
+        }
+        counted[Counts.NODES]++;
         if (!ready) {
             inherit(part, depth - 1, depth);
             bounded(part, depth);
@@ -878,6 +927,7 @@ final class HyperRectangleFrontier {
      */
     private void branch(int[] rest, double[] delta, int issue, int[] cls, int mode, PartialFrontier acc, DominatedRegion outer,
                         Context context, int depth) throws AnalysisLimitException {
+        counted[Counts.BRANCHES]++;
         Target target = context.target;
         List<Part> parts = new ArrayList<>();
         BigInteger[] mult = {BigInteger.valueOf(cls.length)};
@@ -911,6 +961,7 @@ final class HyperRectangleFrontier {
         DominatedRegion around = outer.with(acc.points().stream().map(Point::u).toList());
         if (around.excludes(plus(support(delta), restBeta[0]), plus(delta, restLow[0]))
                 || misses(target, plus(support(delta), restBeta[0]), plus(delta, restLow[0]))) {
+            counted[Counts.CUT]++;
             return;
         }
         Front f = unit(delta, mult[0], new Pattern(issue, cls, null, null, cover[0]));
@@ -924,6 +975,7 @@ final class HyperRectangleFrontier {
             f = combine(f, g, mode, u -> around.excludes(plus(support(u), ub), plus(u, lb))
                     || misses(target, plus(support(u), ub), plus(u, lb)));
         }
+        if (f.points().length > 0) counted[Counts.CANDIDATES] += acc.points().size() + f.points().length;
         acc.add(f);
     }
 
@@ -948,6 +1000,7 @@ final class HyperRectangleFrontier {
                 from[c++] = a * g.points().length + b;
             }
         }
+        counted[Counts.CANDIDATES] += c;
         int[][] groups = Dominance.nondominatedPartial(u, n, c, mode, margin, budget);
         Point[] out = new Point[groups.length];
         for (int q = 0; q < groups.length; q++) {
