@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
 @Command(name = "pourparler", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Model, analyse and simulate multi-issue, multi-party negotiations.",
         subcommands = {InspectCommand.class, ConvertCommand.class, AnalyzeCommand.class, NegotiateCommand.class,
-                TournamentCommand.class, ReportCommand.class,
+                TournamentCommand.class, ReportCommand.class, ReplayCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

@@ -262,6 +262,107 @@ public final class RoomJson {
                 n.path("messagesToAll").asBoolean(false));
     }
 
+    // ---- exports ----
+
+    /** The format of an exported room. */
+    public static final String EXPORT_FORMAT = "pourparler-room-export/1";
+
+    /** An event with its sequence number in the room's log. */
+    public record Logged(long seq, RoomEvent event) { }
+
+    /**
+     * An exported room: its setup, the events its exporter could see, and whether those are all of
+     * them (then the room can be replayed and checked; else only its timeline shown).
+     */
+    public record Export(RoomSpec spec, List<Logged> events, boolean complete) {
+        public Export {
+            events = List.copyOf(events);
+        }
+    }
+
+    /** A room as JSON ({@link #EXPORT_FORMAT}): the events in order, each with seq, time, type, audience and data. */
+    public static String export(Export export) {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("format", EXPORT_FORMAT);
+        root.put("complete", export.complete());
+        root.set("room", read(spec(export.spec()), "the room"));
+        ArrayNode events = root.putArray("events");
+        Domain d = export.spec().scenario().domain();
+        for (Logged l : export.events()) {
+            Encoded e = encode(l.event(), d);
+            ObjectNode en = events.addObject();
+            en.put("seq", l.seq());
+            en.put("at", l.event().at().toString());
+            en.put("type", e.type());
+            en.put("audience", e.audience());
+            en.set("data", read(e.payload(), "an event"));
+        }
+        return write(root);
+    }
+
+    /**
+     * The room exported by {@link #export(Export)}.
+     *
+     * @throws IllegalArgumentException naming the event and field that are wrong
+     */
+    public static Export readExport(String json) {
+        JsonNode root = read(json, "The file");
+        if (!root.isObject() || !EXPORT_FORMAT.equals(root.path("format").asText())) {
+            throw new IllegalArgumentException("not an exported room: expected \"format\": \"" + EXPORT_FORMAT + "\"");
+        }
+        RoomSpec spec = spec(write(field(root, "room")));
+        JsonNode events = field(root, "events");
+        if (!events.isArray()) throw new IllegalArgumentException("\"events\" must be a list");
+        List<Logged> out = new ArrayList<>();
+        long last = 0;
+        for (int i = 0; i < events.size(); i++) {
+            JsonNode e = events.get(i);
+            try {
+                long seq = field(e, "seq").asLong();
+                if (seq <= last) throw new IllegalArgumentException("\"seq\" " + seq + " does not follow " + last);
+                last = seq;
+                Instant at;
+                try {
+                    at = Instant.parse(text(e, "at"));
+                } catch (java.time.format.DateTimeParseException x) {
+                    throw new IllegalArgumentException("\"at\" must be an ISO-8601 instant such as 2026-12-03T12:00:00Z");
+                }
+                out.add(new Logged(seq, decode(text(e, "type"), write(field(e, "data")), at, spec.scenario().domain())));
+            } catch (IllegalArgumentException x) {
+                throw new IllegalArgumentException("events[" + i + "]: " + x.getMessage(), x);
+            }
+        }
+        return new Export(spec, out, root.path("complete").asBoolean(false));
+    }
+
+    /** A room's events as CSV, one row per event: seq, at, type, audience, seat, action, outcome, text. */
+    public static String csv(Export export) {
+        Domain d = export.spec().scenario().domain();
+        StringBuilder sb = new StringBuilder("seq,at,type,audience,seat,action,outcome,text\n");
+        for (Logged l : export.events()) {
+            RoomEvent e = l.event();
+            JsonNode data = read(encode(e, d).payload(), "an event");
+            String seat = data.has("seat") ? data.get("seat").asText() : data.has("party") ? data.get("party").asText()
+                    : data.has("from") ? data.get("from").asText() : "";
+            String action = e instanceof RoomEvent.Move m ? m.action() : e instanceof RoomEvent.Acted a ? data.get("action").get("type").asText()
+                    : e instanceof RoomEvent.Ended en ? en.ending().toString() : "";
+            JsonNode o = data.has("outcome") ? data.get("outcome") : data.has("agreement") ? data.get("agreement")
+                    : e instanceof RoomEvent.Acted ? data.get("action").path("outcome") : null;
+            StringBuilder outcome = new StringBuilder();
+            if (o != null && o.isObject()) {
+                for (Iterator<Map.Entry<String, JsonNode>> it = o.fields(); it.hasNext(); ) {
+                    Map.Entry<String, JsonNode> f = it.next();
+                    outcome.append(outcome.length() == 0 ? "" : "; ").append(f.getKey()).append('=').append(f.getValue().asText());
+                }
+            }
+            String text = e instanceof RoomEvent.Message m ? m.text() : "";
+            sb.append(l.seq()).append(',').append(e.at()).append(',').append(encode(e, d).type()).append(',').append(e.audience().id())
+                    .append(',').append(seat).append(',').append(org.pourparler.tournament.ResultsTable.field(action)).append(',').append(org.pourparler.tournament.ResultsTable.field(outcome.toString())).append(',')
+                    .append(org.pourparler.tournament.ResultsTable.field(text)).append('\n');
+        }
+        return sb.toString();
+    }
+
     // ---- actions: stored, and sent by outside programs ----
 
     /** An action as JSON: {@code {"type": "offer", "outcome": {...}}}, accept, end, reject, bid, commit. */
