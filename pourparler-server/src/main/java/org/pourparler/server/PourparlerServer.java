@@ -1,0 +1,140 @@
+package org.pourparler.server;
+
+import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
+import java.net.URI;
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+import org.eclipse.jetty.server.ForwardedRequestCustomizer;
+import org.pourparler.server.http.EventStreams;
+import org.pourparler.server.http.Http;
+import org.pourparler.server.http.ServerRoutes;
+import org.pourparler.server.store.Conveners;
+import org.pourparler.server.store.Database;
+import org.pourparler.server.store.EventBus;
+import org.pourparler.server.store.Stores;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Pourparler server: opens the database, makes sure the convener exists, issues a fresh one-time
+ * sign-in link, and serves HTTP until stopped.
+ *
+ * <pre>{@code
+ * PourparlerServer server = PourparlerServer.start(ServerConfig.defaults().withPort(0), List.of());
+ * System.out.println(server.signInLink());        // http://127.0.0.1:PORT/signin?token=...
+ * server.stop();
+ * }</pre>
+ *
+ * <p>The room engine plugs its endpoints in as {@link Extension}s, over the same {@link Stores}.
+ */
+public final class PourparlerServer {
+    private static final Logger LOG = LoggerFactory.getLogger(PourparlerServer.class);
+
+    /** Endpoints added to the server (the room engine's), with the stores they work on. */
+    @FunctionalInterface
+    public interface Extension {
+        void addRoutes(RoutesConfig routes, Stores stores);
+    }
+
+    private final ServerConfig config;
+    private final Database database;
+    private final Stores stores;
+    private final EventStreams streams;
+    private final Javalin app;
+    private final String signInLink;
+    private boolean stopped;
+
+    private PourparlerServer(ServerConfig config, Database database, Stores stores, EventStreams streams, Javalin app, String signInLink) {
+        this.config = config;
+        this.database = database;
+        this.stores = stores;
+        this.streams = streams;
+        this.app = app;
+        this.signInLink = signInLink;
+    }
+
+    /**
+     * Starts a server with the in-process event bus.
+     *
+     * @throws ServerException when the configuration is refused, the database cannot be opened, or the
+     *     port is taken
+     */
+    public static PourparlerServer start(ServerConfig config, List<Extension> extensions) throws ServerException {
+        return start(config, extensions, Clock.systemUTC(), EventBus.inProcess());
+    }
+
+    /** Starts a server with the given clock and event bus (tests; several processes on one PostgreSQL). */
+    public static PourparlerServer start(ServerConfig config, List<Extension> extensions, Clock clock, EventBus bus) throws ServerException {
+        Objects.requireNonNull(extensions, "extensions");
+        config.validate();
+        Database database = Database.open(config.database());
+        try {
+            Stores stores = Stores.over(database, clock, bus);
+            EventStreams streams = new EventStreams(stores.log(), bus, config.heartbeat());
+            ServerRoutes routes = new ServerRoutes(stores, streams);
+            Javalin app = Javalin.create(c -> {
+                c.startup.showJavalinBanner = false;
+                c.jetty.host = config.bind();
+                c.jetty.port = config.port();
+                if (config.behindProxy()) c.jetty.modifyHttpConfiguration(h -> h.addCustomizer(new ForwardedRequestCustomizer()));
+                c.jetty.modifyServer(s -> s.setStopTimeout(10_000));
+                Http.install(c, stores, config.maxRequestBytes(), config.https());
+                routes.addTo(c.routes);
+                for (Extension e : extensions) e.addRoutes(c.routes, stores);
+            });
+            try {
+                app.start();
+            } catch (RuntimeException e) {
+                throw new ServerException("Cannot listen on " + config.bind() + ":" + config.port()
+                        + " (is another server using it? try --port): " + e.getMessage(), e);
+            }
+            long convener = stores.conveners().ensureConvener();
+            String token = stores.conveners().issueSignIn(convener, Conveners.SIGN_IN_VALIDITY);
+            URI base = config.publicBaseUrl().orElse(URI.create("http://" + hostForUrl(config.bind()) + ":" + app.port()));
+            String link = base + "/signin?token=" + token;
+            LOG.info("Pourparler serves {} on {}", database.description(), base);
+            return new PourparlerServer(config, database, stores, streams, app, link);
+        } catch (ServerException | RuntimeException e) {
+            database.close();
+            throw e;
+        }
+    }
+
+    private static String hostForUrl(String bind) {
+        if (bind.equals("0.0.0.0") || bind.equals("::")) return "127.0.0.1";
+        return bind.contains(":") ? "[" + bind + "]" : bind;
+    }
+
+    /** The port the server listens on (the free one picked for port 0). */
+    public int port() { return app.port(); }
+
+    /** This start's one-time sign-in link for the convener (valid 24 hours, once). */
+    public String signInLink() { return signInLink; }
+
+    /** The stores, for the room engine and tests. */
+    public Stores stores() { return stores; }
+
+    /** The configuration it started with. */
+    public ServerConfig config() { return config; }
+
+    /**
+     * Stops gracefully: live streams end, the listener closes, requests in flight finish (10 s at most),
+     * then the pool closes. Idempotent.
+     */
+    public synchronized void stop() {
+        if (stopped) return;
+        stopped = true;
+        streams.close();
+        app.stop();
+        stores.bus().close();
+        database.close();
+        LOG.info("Pourparler stopped");
+    }
+
+    /** Stops the server when the JVM is asked to end (SIGTERM, Ctrl-C). */
+    public void stopOnShutdown() {
+        Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "pourparler-shutdown"));
+    }
+}
