@@ -3,7 +3,6 @@ package org.pourparler.server.http;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import io.javalin.http.HttpStatus;
 import java.util.Objects;
 import java.util.Optional;
 import org.pourparler.server.store.Room;
@@ -67,7 +66,7 @@ public final class ServerRoutes {
         }
         Session.Opened opened = stores.sessions().openForConvener(convener.get());
         Http.setSessionCookie(ctx, opened.token());
-        ctx.redirect("/", HttpStatus.SEE_OTHER);
+        seeOther(ctx, "/");
     }
 
     private void join(Context ctx) {
@@ -78,7 +77,12 @@ public final class ServerRoutes {
         }
         Session.Opened opened = stores.sessions().openForSeat(seat.get());
         Http.setSessionCookie(ctx, opened.token());
-        ctx.redirect("/rooms/" + room.get().publicId(), HttpStatus.SEE_OTHER);
+        seeOther(ctx, "/rooms/" + room.get().publicId());
+    }
+
+    /** 303 to a path of this server, with an empty body. */
+    private static void seeOther(Context ctx, String path) {
+        ctx.status(303).header("Location", path).result("");
     }
 
     private void signOut(Context ctx) {
