@@ -62,14 +62,18 @@ public final class PourparlerServer {
      *     port is taken
      */
     public static PourparlerServer start(ServerConfig config, List<Extension> extensions) throws ServerException {
-        return start(config, extensions, Clock.systemUTC(), EventBus.inProcess());
+        return start(config, extensions, Clock.systemUTC());
     }
 
-    /** Starts a server with the given clock and event bus (tests; several processes on one PostgreSQL). */
-    public static PourparlerServer start(ServerConfig config, List<Extension> extensions, Clock clock, EventBus bus) throws ServerException {
+    /**
+     * Starts a server reading the given clock (tests). Its event bus fits the database: in-process on
+     * SQLite, LISTEN/NOTIFY on PostgreSQL, so several servers can share one PostgreSQL database.
+     */
+    public static PourparlerServer start(ServerConfig config, List<Extension> extensions, Clock clock) throws ServerException {
         Objects.requireNonNull(extensions, "extensions");
         config.validate();
         Database database = Database.open(config.database());
+        EventBus bus = database.newEventBus();
         try {
             Stores stores = Stores.over(database, clock, bus);
             EventStreams streams = new EventStreams(stores.log(), bus, config.heartbeat());
@@ -97,6 +101,7 @@ public final class PourparlerServer {
             LOG.info("Pourparler serves {} on {}", database.description(), base);
             return new PourparlerServer(config, database, stores, streams, app, link);
         } catch (ServerException | RuntimeException e) {
+            bus.close();
             database.close();
             throw e;
         }

@@ -15,7 +15,6 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
-import org.pourparler.server.store.EventBus;
 
 /** A server on a free port over a fresh database, a clock the test moves, and a plain HTTP client. */
 public final class TestServer implements AutoCloseable {
@@ -39,7 +38,7 @@ public final class TestServer implements AutoCloseable {
     /** Starts a server with the configuration. */
     public static TestServer start(ServerConfig config, List<PourparlerServer.Extension> extensions) throws ServerException {
         MovableClock clock = new MovableClock(Instant.parse("2026-12-01T12:00:00Z"));
-        return new TestServer(PourparlerServer.start(config, extensions, clock, EventBus.inProcess()), clock);
+        return new TestServer(PourparlerServer.start(config, extensions, clock), clock);
     }
 
     public URI uri(String pathAndQuery) {

@@ -42,11 +42,13 @@ public final class Database implements AutoCloseable {
 
     private final Vendor vendor;
     private final HikariDataSource pool;
+    private final String jdbcUrl;
     private final Jdbi jdbi;
     private final String description;
 
-    private Database(Vendor vendor, HikariDataSource pool, String description) {
+    private Database(Vendor vendor, HikariDataSource pool, String jdbcUrl, String description) {
         this.vendor = vendor;
+        this.jdbcUrl = jdbcUrl;
         this.pool = pool;
         this.jdbi = Jdbi.create(pool);
         this.description = description;
@@ -92,7 +94,7 @@ public final class Database implements AutoCloseable {
         hikari.setPoolName("pourparler-sqlite");
         hikari.setMaximumPoolSize(8);
         hikari.setConnectionTimeout(BUSY_TIMEOUT_MS);
-        return migrated(Vendor.SQLITE, hikari, "SQLite " + absolute);
+        return migrated(Vendor.SQLITE, hikari, "jdbc:sqlite:" + absolute, "SQLite " + absolute);
     }
 
     private static Database openPostgresql(String url) throws ServerException {
@@ -103,10 +105,10 @@ public final class Database implements AutoCloseable {
         hikari.setConnectionTimeout(10_000);
         // the URL may carry a password: describe it by host and database only
         String shown = url.replaceFirst("\\?.*$", "").replaceFirst("//[^/@]*@", "//");
-        return migrated(Vendor.POSTGRESQL, hikari, "PostgreSQL " + shown);
+        return migrated(Vendor.POSTGRESQL, hikari, url, "PostgreSQL " + shown);
     }
 
-    private static Database migrated(Vendor vendor, HikariConfig hikari, String description) throws ServerException {
+    private static Database migrated(Vendor vendor, HikariConfig hikari, String jdbcUrl, String description) throws ServerException {
         HikariDataSource pool;
         try {
             pool = new HikariDataSource(hikari);
@@ -119,7 +121,7 @@ public final class Database implements AutoCloseable {
             pool.close();
             throw new ServerException("Cannot migrate the database (" + description + "): " + rootMessage(e), e);
         }
-        return new Database(vendor, pool, description);
+        return new Database(vendor, pool, jdbcUrl, description);
     }
 
     private static void migrate(DataSource source, Vendor vendor) {
@@ -145,6 +147,19 @@ public final class Database implements AutoCloseable {
 
     /** The pool, for listeners that need a connection of their own (PostgreSQL LISTEN). */
     public DataSource dataSource() { return pool; }
+
+    /**
+     * A connection outside the pool, for a listener that holds one for the server's life (PostgreSQL
+     * LISTEN); the caller closes it.
+     */
+    public Connection dedicatedConnection() throws SQLException {
+        return java.sql.DriverManager.getConnection(jdbcUrl);
+    }
+
+    /** The bus that fits this database: LISTEN/NOTIFY on PostgreSQL (several servers), in-process on SQLite. */
+    public EventBus newEventBus() {
+        return vendor == Vendor.POSTGRESQL ? new PostgresEventBus(this) : EventBus.inProcess();
+    }
 
     /** Which database this is, without credentials (for the start-up message). */
     public String description() { return description; }

@@ -5,7 +5,7 @@ package org.pourparler.server.store;
  * committed append; a stream subscribes and re-reads the log when woken (the notification carries no
  * event, so a lost or doubled wake-up loses or doubles nothing).
  *
- * <p>{@link #inProcess()} serves one server; a PostgreSQL bus (LISTEN/NOTIFY) would serve several servers on one
+ * <p>{@link #inProcess()} serves one server; {@link PostgresEventBus} serves several servers on one
  * PostgreSQL database (LISTEN/NOTIFY).
  */
 public interface EventBus extends AutoCloseable {

@@ -23,6 +23,11 @@ final class InProcessEventBus implements EventBus {
         });
     }
 
+    /** Wakes every subscriber of every room. */
+    void wakeAll() {
+        listeners.values().forEach(set -> set.forEach(Runnable::run));
+    }
+
     @Override
     public void close() { listeners.clear(); }
 }
