@@ -9,6 +9,7 @@ import java.util.Objects;
 import org.eclipse.jetty.server.ForwardedRequestCustomizer;
 import org.pourparler.server.http.EventStreams;
 import org.pourparler.server.http.Http;
+import org.pourparler.server.http.InFlight;
 import org.pourparler.server.http.ServerRoutes;
 import org.pourparler.server.store.Conveners;
 import org.pourparler.server.store.Database;
@@ -31,6 +32,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class PourparlerServer {
     private static final Logger LOG = LoggerFactory.getLogger(PourparlerServer.class);
+    private static final java.time.Duration DRAIN = java.time.Duration.ofSeconds(10);
 
     /** Endpoints added to the server (the room engine's), with the stores they work on. */
     @FunctionalInterface
@@ -42,11 +44,14 @@ public final class PourparlerServer {
     private final Database database;
     private final Stores stores;
     private final EventStreams streams;
+    private final InFlight inFlight;
     private final Javalin app;
     private final String signInLink;
     private boolean stopped;
 
-    private PourparlerServer(ServerConfig config, Database database, Stores stores, EventStreams streams, Javalin app, String signInLink) {
+    private PourparlerServer(ServerConfig config, Database database, Stores stores, EventStreams streams, InFlight inFlight,
+                             Javalin app, String signInLink) {
+        this.inFlight = inFlight;
         this.config = config;
         this.database = database;
         this.stores = stores;
@@ -77,6 +82,7 @@ public final class PourparlerServer {
         try {
             Stores stores = Stores.over(database, clock, bus);
             EventStreams streams = new EventStreams(stores.log(), bus, config.heartbeat());
+            InFlight inFlight = new InFlight();
             ServerRoutes routes = new ServerRoutes(stores, streams);
             Javalin app = Javalin.create(c -> {
                 c.startup.showJavalinBanner = false;
@@ -84,7 +90,7 @@ public final class PourparlerServer {
                 c.jetty.port = config.port();
                 if (config.behindProxy()) c.jetty.modifyHttpConfiguration(h -> h.addCustomizer(new ForwardedRequestCustomizer()));
                 c.jetty.modifyServer(s -> s.setStopTimeout(10_000));
-                Http.install(c, stores, config.maxRequestBytes(), config.https());
+                Http.install(c, stores, config.maxRequestBytes(), config.https(), inFlight);
                 routes.addTo(c.routes);
                 for (Extension e : extensions) e.addRoutes(c.routes, stores);
             });
@@ -99,7 +105,7 @@ public final class PourparlerServer {
             URI base = config.publicBaseUrl().orElse(URI.create("http://" + hostForUrl(config.bind()) + ":" + app.port()));
             String link = base + "/signin?token=" + token;
             LOG.info("Pourparler serves {} on {}", database.description(), base);
-            return new PourparlerServer(config, database, stores, streams, app, link);
+            return new PourparlerServer(config, database, stores, streams, inFlight, app, link);
         } catch (ServerException | RuntimeException e) {
             bus.close();
             database.close();
@@ -125,13 +131,18 @@ public final class PourparlerServer {
     public ServerConfig config() { return config; }
 
     /**
-     * Stops gracefully: live streams end, the listener closes, requests in flight finish (10 s at most),
-     * then the pool closes. Idempotent.
+     * Stops gracefully: live streams end, new requests are refused (503), requests in flight finish
+     * (10 s at most), the listener closes, then the pool. Idempotent.
      */
     public synchronized void stop() {
         if (stopped) return;
         stopped = true;
         streams.close();
+        try {
+            if (!inFlight.drain(DRAIN)) LOG.warn("requests still in flight after {} s; stopping anyway", DRAIN.toSeconds());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         app.stop();
         stores.bus().close();
         database.close();

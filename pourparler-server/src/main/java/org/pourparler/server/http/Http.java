@@ -40,6 +40,7 @@ public final class Http {
 
     private static final Logger LOG = LoggerFactory.getLogger("org.pourparler.server.requests");
     private static final String AUTH = "pourparler.authentication";
+    private static final String COUNTED = "pourparler.inFlight";
     private static final Set<HandlerType> SAFE = Set.of(HandlerType.GET, HandlerType.HEAD, HandlerType.OPTIONS);
 
     private Http() {}
@@ -53,8 +54,9 @@ public final class Http {
      * @param maxRequestBytes the largest request body accepted (413 beyond)
      * @param secureCookies whether cookies get the Secure flag (the public base URL is https)
      */
-    public static void install(JavalinConfig config, Stores stores, long maxRequestBytes, boolean secureCookies) {
+    public static void install(JavalinConfig config, Stores stores, long maxRequestBytes, boolean secureCookies, InFlight inFlight) {
         Objects.requireNonNull(stores, "stores");
+        Objects.requireNonNull(inFlight, "inFlight");
         config.jsonMapper(new JavalinJackson(JSON, false));
         config.http.maxRequestSize = maxRequestBytes;
         config.http.defaultContentType = "application/json";
@@ -63,12 +65,20 @@ public final class Http {
 
         config.routes.before(ctx -> {
             securityHeaders(ctx, secureCookies);
+            if (!inFlight.enter()) throw new ApiError(503, "The server is stopping; please try again in a moment.");
+            ctx.attribute(COUNTED, Boolean.TRUE);
             if (ctx.contentLength() > maxRequestBytes) throw tooLarge(maxRequestBytes);
             Authentication auth = authenticate(ctx, stores);
             ctx.attribute(AUTH, auth);
             if (!SAFE.contains(ctx.method()) && auth.cookieSession().isPresent()) checkCsrf(ctx, auth.cookieSession().get());
         });
 
+        config.routes.after(ctx -> {
+            if (Boolean.TRUE.equals(ctx.attribute(COUNTED))) {
+                ctx.attribute(COUNTED, Boolean.FALSE);
+                inFlight.exit();
+            }
+        });
         config.routes.exception(ApiError.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));
         config.routes.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(),
                 e.getStatus() == 413 ? tooLarge(maxRequestBytes).getMessage() : plain(e.getStatus())));
@@ -200,7 +210,8 @@ public final class Http {
     /** The matched route's template (/join/{token}, never the token), or "(no route)". */
     private static String route(Context ctx) {
         try {
-            return ctx.endpoint() == null ? "(no route)" : ctx.endpoint().path;
+            io.javalin.router.Endpoint matched = ctx.endpoints().matchedHttpEndpoint();
+            return matched == null ? "(no route)" : matched.path;
         } catch (RuntimeException e) {
             return "(no route)";
         }
