@@ -127,6 +127,9 @@ public final class PourparlerServer {
     /** The stores, for the room engine and tests. */
     public Stores stores() { return stores; }
 
+    /** The live streams, for their count (tests, metrics). */
+    public EventStreams streams() { return streams; }
+
     /** The configuration it started with. */
     public ServerConfig config() { return config; }
 

@@ -94,6 +94,9 @@ public final class EventStreams implements AutoCloseable {
         return n;
     }
 
+    /** How many streams are open in this server. */
+    public int openStreams() { return open.size(); }
+
     /** Ends every open stream (their loops return) and refuses none: call before stopping the server. */
     @Override
     public void close() {

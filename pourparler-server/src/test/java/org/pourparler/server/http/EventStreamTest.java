@@ -122,6 +122,17 @@ class EventStreamTest {
     }
 
     @Test
+    void aClientThatGoesAwayFreesItsStreamAtTheNextHeartbeat() throws Exception {
+        SseReader r = new SseReader(t, "/api/rooms/" + room.publicId() + "/stream", bearer(seat0));
+        assertThat(r.nextComment(WAIT)).isNotNull();
+        assertThat(t.server.streams().openStreams()).isEqualTo(1);
+        r.close();
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (t.server.streams().openStreams() > 0 && System.nanoTime() < deadline) Thread.sleep(50);
+        assertThat(t.server.streams().openStreams()).isZero();
+    }
+
+    @Test
     void aMalformedLastEventIdIsA400() {
         var r = t.get("/api/rooms/" + room.publicId() + "/stream",
                 Map.of("Authorization", "Bearer " + seat0.token(), "Accept", "text/event-stream", "Last-Event-ID", "-1"));

@@ -157,6 +157,15 @@ class ServerHttpTest {
     }
 
     @Test
+    void aSessionEndsAfterSevenDays() {
+        TestServer.Credentials c = t.signIn();
+        t.clock.advance(org.pourparler.server.store.Sessions.VALIDITY.minusMinutes(1));
+        assertThat(TestServer.json(t.get("/api/me", c.cookieOnly())).path("principal").asText()).isEqualTo("convener");
+        t.clock.advance(Duration.ofMinutes(2));
+        assertThat(TestServer.json(t.get("/api/me", c.cookieOnly())).path("principal").asText()).isEqualTo("anonymous");
+    }
+
+    @Test
     void cookiesAreSecureWhenThePublicBaseUrlIsHttps() throws Exception {
         try (TestServer https = TestServer.start(ServerConfig.defaults().withPort(0).withDatabase(TestDatabases.fresh(vendor))
                 .withPublicBaseUrl(URI.create("https://back-channel.example.org")), List.of())) {
