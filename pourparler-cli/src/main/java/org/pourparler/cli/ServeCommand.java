@@ -34,6 +34,11 @@ final class ServeCommand implements Callable<Integer> {
             description = "A TLS reverse proxy (nginx, Caddy) stands in front: allows a public --bind and trusts its Forwarded headers.")
     boolean behindProxy;
 
+    @Option(names = "--tls-keystore", paramLabel = "FILE",
+            description = "Serve https itself with the certificate and key in this PKCS12 or JKS keystore (its password "
+                    + "in the environment variable POURPARLER_TLS_PASSWORD); allows a public --bind.")
+    java.nio.file.Path tlsKeystore;
+
     @Option(names = "--base-url", paramLabel = "URL",
             description = "The URL people reach the server at, for printed links (https:// makes cookies Secure), "
                     + "e.g. https://mediation.example.org")
@@ -52,6 +57,14 @@ final class ServeCommand implements Callable<Integer> {
         setIfAbsent("org.slf4j.simpleLogger.dateTimeFormat", "yyyy-MM-dd'T'HH:mm:ss.SSSZ");
         ServerConfig config = ServerConfig.defaults().withPort(port).withBind(bind).withDatabase(database).withBehindProxy(behindProxy);
         if (baseUrl != null) config = config.withPublicBaseUrl(ServerConfig.parseBaseUrl(baseUrl));
+        if (tlsKeystore != null) {
+            String password = System.getenv("POURPARLER_TLS_PASSWORD");
+            if (password == null) {
+                throw new Main.UserException("--tls-keystore " + tlsKeystore + ": set its password in the environment variable "
+                        + "POURPARLER_TLS_PASSWORD (not on the command line, where other users could read it)");
+            }
+            config = config.withTls(new ServerConfig.Tls(tlsKeystore, password));
+        }
         PourparlerServer server = PourparlerServer.start(config, List.of());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -29,6 +29,15 @@ class ServeCommandTest {
     }
 
     @Test
+    void aKeystoreWithoutItsPasswordVariableIsRefusedWithExit2(@TempDir Path dir) {
+        CliTest.Run r = CliTest.run("serve", "--port", "0", "--tls-keystore", dir.resolve("server.p12").toString());
+        assertThat(r.code()).isEqualTo(Main.USER_ERROR);
+        // without the variable that is the complaint; where it happens to be set, the missing file is
+        assertThat(r.err()).contains("--tls-keystore").contains(System.getenv("POURPARLER_TLS_PASSWORD") == null
+                ? "POURPARLER_TLS_PASSWORD" : "no such file");
+    }
+
+    @Test
     void anUnsupportedDatabaseIsRefusedWithExit2() {
         CliTest.Run r = CliTest.run("serve", "--port", "0", "--db", "jdbc:mysql://localhost/x");
         assertThat(r.code()).isEqualTo(Main.USER_ERROR);

@@ -7,6 +7,12 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 import org.eclipse.jetty.server.ForwardedRequestCustomizer;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.pourparler.server.http.EventStreams;
 import org.pourparler.server.http.Http;
 import org.pourparler.server.http.InFlight;
@@ -88,6 +94,7 @@ public final class PourparlerServer {
                 c.startup.showJavalinBanner = false;
                 c.jetty.host = config.bind();
                 c.jetty.port = config.port();
+                config.tls().ifPresent(tls -> c.jetty.addConnector((server, http) -> httpsConnector(server, http, config, tls)));
                 if (config.behindProxy()) c.jetty.modifyHttpConfiguration(h -> h.addCustomizer(new ForwardedRequestCustomizer()));
                 c.jetty.modifyServer(s -> s.setStopTimeout(10_000));
                 Http.install(c, stores, config.maxRequestBytes(), config.https(), inFlight);
@@ -102,7 +109,8 @@ public final class PourparlerServer {
             }
             long convener = stores.conveners().ensureConvener();
             String token = stores.conveners().issueSignIn(convener, Conveners.SIGN_IN_VALIDITY);
-            URI base = config.publicBaseUrl().orElse(URI.create("http://" + hostForUrl(config.bind()) + ":" + app.port()));
+            URI base = config.publicBaseUrl().orElse(URI.create((config.tls().isPresent() ? "https://" : "http://")
+                    + hostForUrl(config.bind()) + ":" + app.port()));
             String link = base + "/signin?token=" + token;
             LOG.info("Pourparler serves {} on {}", database.description(), base);
             return new PourparlerServer(config, database, stores, streams, inFlight, app, link);
@@ -111,6 +119,21 @@ public final class PourparlerServer {
             database.close();
             throw e;
         }
+    }
+
+    /** The only connector when the server has its own certificate: HTTP/1.1 over TLS. */
+    private static ServerConnector httpsConnector(Server server, HttpConfiguration http, ServerConfig config, ServerConfig.Tls tls) {
+        SslContextFactory.Server ssl = new SslContextFactory.Server();
+        ssl.setKeyStorePath(tls.keystore().toAbsolutePath().toString());
+        ssl.setKeyStorePassword(tls.password());
+        HttpConfiguration https = new HttpConfiguration(http);
+        SecureRequestCustomizer secure = new SecureRequestCustomizer();
+        secure.setSniHostCheck(false);                   // clients may name the server by address
+        https.addCustomizer(secure);
+        ServerConnector connector = new ServerConnector(server, ssl, new HttpConnectionFactory(https));
+        connector.setHost(config.bind());
+        connector.setPort(config.port());
+        return connector;
     }
 
     private static String hostForUrl(String bind) {
