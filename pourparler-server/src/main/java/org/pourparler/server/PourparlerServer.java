@@ -108,6 +108,8 @@ public final class PourparlerServer {
                         + " (is another server using it? try --port): " + e.getMessage(), e);
             }
             long convener = stores.conveners().ensureConvener();
+            stores.sessions().deleteExpired();
+            stores.conveners().deleteSpentSignIns();
             String token = stores.conveners().issueSignIn(convener, Conveners.SIGN_IN_VALIDITY);
             URI base = config.publicBaseUrl().orElse(URI.create((config.tls().isPresent() ? "https://" : "http://")
                     + hostForUrl(config.bind()) + ":" + app.port()));

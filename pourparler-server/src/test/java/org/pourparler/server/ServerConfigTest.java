@@ -50,6 +50,8 @@ class ServerConfigTest {
         int port = first.port();
         String firstLink = first.signInLink();
         long convener = first.stores().conveners().ensureConvener();
+        String spare = first.stores().conveners().issueSignIn(convener, java.time.Duration.ofHours(1));
+        assertThat(first.stores().conveners().redeemSignIn(TestServer.tokenOf(firstLink))).contains(convener);
         first.stop();
         first.stop();
         assertThat(port).isPositive();
@@ -57,6 +59,9 @@ class ServerConfigTest {
         PourparlerServer second = PourparlerServer.start(ServerConfig.defaults().withPort(0).withDatabase(db), List.of());
         try {
             assertThat(second.stores().conveners().ensureConvener()).as("the same convener").isEqualTo(convener);
+            long links = second.stores().database().jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM sign_in_tokens").mapTo(Long.class).one());
+            assertThat(links).as("the used link is deleted at restart; the unused one and the new one stay").isEqualTo(2);
+            assertThat(second.stores().conveners().redeemSignIn(spare)).contains(convener);
             assertThat(second.signInLink()).as("a fresh link at each start").isNotEqualTo(firstLink);
         } finally {
             second.stop();

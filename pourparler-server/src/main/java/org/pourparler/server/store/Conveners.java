@@ -41,6 +41,12 @@ public final class Conveners {
         return token;
     }
 
+    /** Deletes sign-in tokens that are used or expired (at each start); returns how many. */
+    public int deleteSpentSignIns() {
+        return db.jdbi().withHandle(h -> h.createUpdate("DELETE FROM sign_in_tokens WHERE used_at IS NOT NULL OR expires_at <= :now")
+                .bind("now", clock.millis()).execute());
+    }
+
     /** Uses up a sign-in token: the convener's id when it is known, unused and unexpired; never twice. */
     public Optional<Long> redeemSignIn(String token) {
         if (token == null || token.isEmpty()) return Optional.empty();

@@ -57,6 +57,11 @@ public final class Sessions {
         return seats.find(r.seatId()).filter(s -> !s.revoked()).map(s -> new Session(new Session.SeatOwner(s), r.csrf()));
     }
 
+    /** Deletes expired sessions (at each start); returns how many. */
+    public int deleteExpired() {
+        return db.jdbi().withHandle(h -> h.createUpdate("DELETE FROM sessions WHERE expires_at <= :now").bind("now", clock.millis()).execute());
+    }
+
     /** Ends the session of a cookie value (signing out); nothing when there is none. */
     public void close(String token) {
         if (token == null || token.isEmpty()) return;
