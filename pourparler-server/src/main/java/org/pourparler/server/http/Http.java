@@ -83,7 +83,7 @@ public final class Http {
         config.routes.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(),
                 e.getStatus() == 413 ? tooLarge(maxRequestBytes).getMessage() : plain(e.getStatus())));
         config.routes.exception(Exception.class, (e, ctx) -> {
-            LOG.error("request {} {} failed", ctx.method(), route(ctx), e);
+            LOG.error("request {} {} failed", ctx.method(), route(ctx), withoutMessages(e));
             error(ctx, 500, "The server failed on this request. The failure is logged; please try again or report it.");
         });
         config.routes.error(404, ctx -> {
@@ -205,6 +205,17 @@ public final class Http {
             case 405 -> "This endpoint does not take that method.";
             default -> status >= 500 ? "The server failed on this request." : "The request was refused.";
         };
+    }
+
+    /**
+     * The failure with its types and stack frames but no messages: a message may quote a request's
+     * private values (a profile, a token), and nothing private may reach the log.
+     */
+    static Throwable withoutMessages(Throwable e) {
+        Throwable cause = e.getCause() == null || e.getCause() == e ? null : withoutMessages(e.getCause());
+        Throwable copy = new Throwable(e.getClass().getName() + " (message withheld from the log)", cause);
+        copy.setStackTrace(e.getStackTrace());
+        return copy;
     }
 
     /** The matched route's template (/join/{token}, never the token), or "(no route)". */

@@ -305,13 +305,16 @@ class ServerHttpTest {
             t.get("/join/" + seat.token(), Map.of());
             t.get("/api/rooms/" + room.publicId() + "/events", Map.of("Authorization", "Bearer " + seat.token()));
             t.post("/test/echo", "a-private-body-value", c.headers());
+            t.get("/test/boom", Map.of());
             long deadline = System.currentTimeMillis() + 5000;
-            while (!captured.toString(StandardCharsets.UTF_8).contains("/test/echo") && System.currentTimeMillis() < deadline) Thread.sleep(20);
+            while (!captured.toString(StandardCharsets.UTF_8).contains("GET /test/boom 500") && System.currentTimeMillis() < deadline) Thread.sleep(20);
         } finally {
             System.setErr(err);
         }
         String log = captured.toString(StandardCharsets.UTF_8);
         assertThat(log).contains("GET /signin 303", "GET /join/{token} 303", "GET /api/rooms/{room}/events 200", "POST /test/echo 200");
+        assertThat(log).as("a failure is logged by type and frames, without its message")
+                .contains("java.lang.IllegalStateException (message withheld from the log)", "ServerHttpTest").doesNotContain("4711");
         for (String secret : secrets) assertThat(log).doesNotContain(secret);
     }
 
