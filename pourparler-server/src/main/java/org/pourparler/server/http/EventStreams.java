@@ -59,7 +59,8 @@ public final class EventStreams implements AutoCloseable {
         Semaphore wake = new Semaphore(0);
         open.add(wake);
         client.onClose(wake::release);
-        try (EventBus.Subscription ignored = bus.subscribe(room.id(), wake::release)) {
+        EventBus.Subscription subscription = bus.subscribe(room.id(), wake::release);
+        try {
             long last = afterSeq;
             while (!closing && !client.terminated()) {
                 wake.drainPermits();
@@ -74,6 +75,7 @@ public final class EventStreams implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
+            subscription.close();
             open.remove(wake);
             client.close();
         }

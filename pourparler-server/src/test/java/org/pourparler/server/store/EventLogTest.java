@@ -176,16 +176,19 @@ class EventLogTest {
     @Test
     void aCommittedAppendWakesTheRoomsSubscribersOnly() throws Exception {
         AtomicInteger woken = new AtomicInteger();
-        try (EventBus.Subscription s = stores.bus().subscribe(room, woken::incrementAndGet);
-             EventBus.Subscription t = stores.bus().subscribe(room + 1000, () -> woken.addAndGet(100))) {
-            stores.log().append(room, 0, List.of(event(0, "a")));
-            try {
-                stores.log().append(room, 0, List.of(event(0, "b")));
-            } catch (LogConflictException expected) {
-                // a refused append wakes nobody
-            }
+        EventBus.Subscription mine = stores.bus().subscribe(room, woken::incrementAndGet);
+        EventBus.Subscription other = stores.bus().subscribe(room + 1000, () -> woken.addAndGet(100));
+        stores.log().append(room, 0, List.of(event(0, "a")));
+        try {
+            stores.log().append(room, 0, List.of(event(0, "b")));
+        } catch (LogConflictException expected) {
+            // a refused append wakes nobody
         }
         assertThat(woken).hasValue(1);
+        mine.close();
+        other.close();
+        stores.log().append(room, 1, List.of(event(0, "c")));
+        assertThat(woken).as("a closed subscription is not woken").hasValue(1);
     }
 
     @Test
