@@ -15,12 +15,18 @@ import picocli.CommandLine.Command;
 @Command(name = "pourparler", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Model, analyse and simulate multi-issue, multi-party negotiations.",
         subcommands = {InspectCommand.class, ConvertCommand.class, AnalyzeCommand.class, NegotiateCommand.class,
-                TournamentCommand.class, ReportCommand.class, ReplayCommand.class,
+                TournamentCommand.class, ReportCommand.class, ServeCommand.class, ReplayCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     /** Exit code for errors the user can fix: bad input, bad options. */
     public static final int USER_ERROR = 2;
+
+    static {
+        // one SLF4J provider, chosen here: slf4j-simple (quiet but for 'serve'), even when Spark's jars bring another
+        if (System.getProperty("slf4j.provider") == null) System.setProperty("slf4j.provider", "org.slf4j.simple.SimpleServiceProvider");
+        if (System.getProperty("slf4j.internal.verbosity") == null) System.setProperty("slf4j.internal.verbosity", "WARN");
+    }
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
