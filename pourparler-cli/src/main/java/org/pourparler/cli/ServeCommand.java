@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.pourparler.server.PourparlerServer;
 import org.pourparler.server.ServerConfig;
+import org.pourparler.server.rooms.RoomEndpoints;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -39,6 +40,11 @@ final class ServeCommand implements Callable<Integer> {
                     + "in the environment variable POURPARLER_TLS_PASSWORD); allows a public --bind.")
     java.nio.file.Path tlsKeystore;
 
+    @Option(names = "--examples", paramLabel = "DIR",
+            description = "The folder of example scenarios rooms may be opened from by name (default: ./examples, else the"
+                    + " repository's examples/ beside the CLI).")
+    java.nio.file.Path examples;
+
     @Option(names = "--base-url", paramLabel = "URL",
             description = "The URL people reach the server at, for printed links (https:// makes cookies Secure), "
                     + "e.g. https://mediation.example.org")
@@ -65,9 +71,11 @@ final class ServeCommand implements Callable<Integer> {
             }
             config = config.withTls(new ServerConfig.Tls(tlsKeystore, password));
         }
-        PourparlerServer server = PourparlerServer.start(config, List.of());
+        RoomEndpoints rooms = new RoomEndpoints(examplesFolder(), config.publicBaseUrl());
+        PourparlerServer server = PourparlerServer.start(config, List.of(rooms));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            rooms.close();
             server.stop();
             stopped.countDown();
         }, "pourparler-shutdown"));
@@ -83,5 +91,23 @@ final class ServeCommand implements Callable<Integer> {
 
     private static void setIfAbsent(String property, String value) {
         if (System.getProperty(property) == null) System.setProperty(property, value);
+    }
+
+    /** --examples, else ./examples, else the repository's examples/ two folders above the CLI's jar (pourparler-cli/target). */
+    private java.nio.file.Path examplesFolder() throws Main.UserException {
+        if (examples != null) {
+            if (!java.nio.file.Files.isDirectory(examples)) throw new Main.UserException("--examples " + examples + ": not a folder");
+            return examples;
+        }
+        java.nio.file.Path here = java.nio.file.Path.of("examples");
+        if (java.nio.file.Files.isDirectory(here)) return here;
+        try {
+            java.nio.file.Path jar = java.nio.file.Path.of(ServeCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            java.nio.file.Path repo = jar.getParent() == null || jar.getParent().getParent() == null ? null : jar.getParent().getParent().getParent();
+            if (repo != null && java.nio.file.Files.isDirectory(repo.resolve("examples"))) return repo.resolve("examples");
+        } catch (java.net.URISyntaxException | SecurityException | IllegalArgumentException ignored) {
+            // no jar location: only ./examples or --examples
+        }
+        return here;
     }
 }

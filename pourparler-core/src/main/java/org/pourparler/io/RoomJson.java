@@ -47,12 +47,17 @@ public final class RoomJson {
 
     private RoomJson() { }
 
-    /** An event as stored: its type, its payload (a JSON object, without the time) and its audience. */
+    /**
+     * An event as stored: its type, its payload (a JSON object, with the event's own time as {@code at}:
+     * the room's clock, which a replay reads, is that time and not the moment the log commits it) and
+     * its audience.
+     */
     public record Encoded(String type, String payload, String audience) { }
 
     /** The stored form of an event. */
     public static Encoded encode(RoomEvent e, Domain d) {
         ObjectNode p = MAPPER.createObjectNode();
+        p.put("at", e.at().toString());
         String type;
         if (e instanceof RoomEvent.Joined j) {
             type = "joined";
@@ -123,12 +128,20 @@ public final class RoomJson {
     }
 
     /**
-     * The event stored as {@code type} and {@code payload} at {@code at}.
+     * The event stored as {@code type} and {@code payload}, at the time its payload gives ({@code at}
+     * when it gives none).
      *
      * @throws IllegalArgumentException naming the field when the payload does not hold such an event (a corrupted log)
      */
     public static RoomEvent decode(String type, String payload, Instant at, Domain d) {
         JsonNode p = read(payload, "the " + type + " event");
+        if (p.has("at")) {
+            try {
+                at = Instant.parse(text(p, "at"));
+            } catch (java.time.format.DateTimeParseException x) {
+                throw new IllegalArgumentException("\"at\" must be an ISO-8601 instant such as 2026-12-03T12:00:00Z");
+            }
+        }
         return switch (type) {
             case "joined" -> new RoomEvent.Joined(at, integer(p, "seat"));
             case "profile-entered" -> new RoomEvent.ProfileEntered(at, integer(p, "seat"), profile(d, field(p, "profile")));
@@ -445,6 +458,35 @@ public final class RoomJson {
         };
     }
 
+    /**
+     * A profile as its own party reads it in the API: reservation value, discount, red lines, and
+     * for an additive profile the term of every option ({@code utility = sum of the package's terms});
+     * otherwise {@code "additive": false} and no terms.
+     */
+    public static ObjectNode ownProfile(Profile p) {
+        Domain d = p.domain();
+        ObjectNode n = MAPPER.createObjectNode();
+        n.put("reservation", p.reservation());
+        n.put("discount", p.discount());
+        boolean additive = p.utility() instanceof org.pourparler.model.LinearAdditiveUtility u && u.isAdditive()
+                && d.outcomeCount().compareTo(java.math.BigInteger.ZERO) > 0;
+        long options = 0;
+        for (int i = 0; i < d.issueCount(); i++) options += d.issue(i).size();
+        additive &= options <= 100_000;
+        n.put("additive", additive);
+        if (additive) {
+            org.pourparler.model.LinearAdditiveUtility u = (org.pourparler.model.LinearAdditiveUtility) p.utility();
+            ObjectNode terms = n.putObject("terms");
+            for (int i = 0; i < d.issueCount(); i++) {
+                ObjectNode t = terms.putObject(d.issue(i).name());
+                for (int v = 0; v < d.issue(i).size(); v++) t.put(d.issue(i).label(v), u.term(i, v));
+            }
+        }
+        ArrayNode lines = n.putArray("redLines");
+        for (RedLine r : p.redLines()) lines.add(redLine(d, r));
+        return n;
+    }
+
     // ---- parts ----
 
     /** A package as {@code {issue: option}}. */
@@ -515,7 +557,13 @@ public final class RoomJson {
         return read(PourparlerFormat.toJson(alone), "a profile");
     }
 
-    private static Profile profile(Domain d, JsonNode n) {
+    /**
+     * A profile a party enters: our format's JSON of a scenario of the room's domain with that one party.
+     *
+     * @throws IllegalArgumentException saying what is wrong
+     */
+    public static Profile profile(Domain d, JsonNode n) {
+        if (n == null || !n.isObject()) throw new IllegalArgumentException("must be our format's JSON of a scenario with the one party");
         try {
             Scenario s = PourparlerFormat.parse(write(n), "profile", PourparlerFormat.Syntax.JSON).scenario();
             if (!s.domain().equals(d)) throw new IllegalArgumentException("the profile is for another domain than the room's");
