@@ -16,7 +16,7 @@ import org.pourparler.negotiation.SessionResult;
 import org.pourparler.negotiation.TraceEntry;
 
 /** Small scenarios and scripted negotiators for the agent tests. */
-final class AgentScenarios {
+public final class AgentScenarios {
     private AgentScenarios() { }
 
     /** Two parties split {@code units} units over one integer issue: A's utility is its share / units. */
@@ -29,7 +29,7 @@ final class AgentScenarios {
     }
 
     /** Two issues of 4 and 3 options with partly opposed, partly shared interests; {@code parties} negotiators. */
-    static Scenario mixed(int parties) {
+    public static Scenario mixed(int parties) {
         Domain d = Domain.of("mixed", List.of(Issue.discrete("price", List.of("p0", "p1", "p2", "p3")),
                 Issue.discrete("delivery", List.of("slow", "normal", "fast"))));
         double[][][] tables = {

@@ -17,14 +17,8 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
 import org.pourparler.agents.Agents;
-import org.pourparler.model.Domain;
-import org.pourparler.model.Issue;
-import org.pourparler.model.LinearAdditiveUtility;
 import org.pourparler.model.Outcome;
-import org.pourparler.model.Party;
-import org.pourparler.model.Profile;
 import org.pourparler.model.Scenario;
-import org.pourparler.model.ValueFunction;
 
 /**
  * The protocols as state machines, driven as a live room drives them: moves of a round arriving in
@@ -36,16 +30,7 @@ class NegotiationTest {
 
     /** Two issues of 4 and 3 options, partly opposed, partly shared; 2 or 3 negotiators. */
     static Scenario mixed(int parties) {
-        Domain d = Domain.of("mixed", List.of(Issue.discrete("price", List.of("p0", "p1", "p2", "p3")),
-                Issue.discrete("delivery", List.of("slow", "normal", "fast"))));
-        double[][][] tables = {{{0, 0.3, 0.7, 1}, {0.2, 0.6, 1}}, {{1, 0.8, 0.4, 0}, {0, 0.5, 1}}, {{0.5, 1, 0.6, 0}, {1, 0.4, 0}}};
-        double[][] weights = {{0.6, 0.4}, {0.7, 0.3}, {0.5, 0.5}};
-        Scenario.Builder b = Scenario.builder(d);
-        for (int p = 0; p < parties; p++) {
-            var u = LinearAdditiveUtility.of(d, weights[p], List.of(new ValueFunction.Table(tables[p][0]), new ValueFunction.Table(tables[p][1])));
-            b.party(Party.negotiator("P" + p, Profile.of(u, 0.2)));
-        }
-        return b.build();
+        return org.pourparler.agents.AgentScenarios.mixed(parties);
     }
 
     @Provide

@@ -16,7 +16,6 @@ import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
 import org.pourparler.agents.Agents;
 import org.pourparler.model.Domain;
-import org.pourparler.model.Issue;
 import org.pourparler.model.LinearAdditiveUtility;
 import org.pourparler.model.Outcome;
 import org.pourparler.model.Party;
@@ -44,21 +43,12 @@ class RoomTest {
 
     /** Two issues of 4 and 3 options, partly opposed; a ratifier when asked. */
     static Scenario scenario(int parties, boolean ratifier) {
-        Domain d = Domain.of("mixed", List.of(Issue.discrete("price", List.of("p0", "p1", "p2", "p3")),
-                Issue.discrete("delivery", List.of("slow", "normal", "fast"))));
-        double[][][] tables = {{{0, 0.3, 0.7, 1}, {0.2, 0.6, 1}}, {{1, 0.8, 0.4, 0}, {0, 0.5, 1}}, {{0.5, 1, 0.6, 0}, {1, 0.4, 0}}};
-        double[][] weights = {{0.6, 0.4}, {0.7, 0.3}, {0.5, 0.5}};
-        Scenario.Builder b = Scenario.builder(d).title("mixed");
-        for (int p = 0; p < parties; p++) {
-            var u = LinearAdditiveUtility.of(d, weights[p], List.of(new ValueFunction.Table(tables[p][0]), new ValueFunction.Table(tables[p][1])));
-            b.party(Party.negotiator("P" + p, Profile.of(u, 0.2)));
-        }
-        if (ratifier) {
-            var u = LinearAdditiveUtility.of(d, new double[] {0.5, 0.5}, List.of(new ValueFunction.Table(new double[] {0.2, 0.4, 0.6, 0.8}),
-                    new ValueFunction.Table(new double[] {0.5, 0.5, 0.5})));
-            b.party(Party.ratifier("members", Profile.of(u, 0.3)));
-        }
-        return b.build();
+        Scenario s = org.pourparler.agents.AgentScenarios.mixed(parties);
+        if (!ratifier) return s;
+        Domain d = s.domain();
+        var u = LinearAdditiveUtility.of(d, new double[] {0.5, 0.5}, List.of(new ValueFunction.Table(new double[] {0.2, 0.4, 0.6, 0.8}),
+                new ValueFunction.Table(new double[] {0.5, 0.5, 0.5})));
+        return s.toBuilder().party(Party.ratifier("members", Profile.of(u, 0.3))).build();
     }
 
     @Provide
