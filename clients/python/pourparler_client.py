@@ -33,6 +33,9 @@ __all__ = [
 #: Above this many packages the offers are searched greedily instead of enumerated.
 ENUMERATION_LIMIT = 100_000
 
+#: Seconds between two polls of ``events?after=`` when the stream cannot be used.
+POLL_SECONDS = 1.0
+
 
 # --------------------------------------------------------------------------------------------
 # Errors
@@ -87,16 +90,23 @@ class SseParser:
     Feed it bytes as they arrive, in chunks cut anywhere (even inside a line or a UTF-8 character);
     it returns the complete messages as ``(id, event, data)`` tuples. Lines end in LF, CRLF or CR;
     lines starting with ``:`` are comments (heartbeats); ``data:`` lines of one message are joined
-    with newlines; a message without data is not dispatched; ``id`` persists as ``last_event_id``.
+    with newlines; a message without data is not dispatched. ``last_event_id`` is the id of the
+    last complete message (an ``id:`` line counts only once its message's blank line arrives), the
+    value to send as ``Last-Event-ID`` when reconnecting.
     """
 
     def __init__(self):
+        self.last_event_id = None
+        self.retry_ms = None
+        self.reset()
+
+    def reset(self):
+        """Forgets an unfinished message (the connection dropped in its middle)."""
         self._buffer = b""
         self._pending_cr = False
         self._data = []
         self._event = ""
-        self.last_event_id = None
-        self.retry_ms = None
+        self._id = self.last_event_id
 
     def feed(self, chunk):
         messages = []
@@ -124,6 +134,7 @@ class SseParser:
 
     def _line(self, line, messages):
         if line == "":
+            self.last_event_id = self._id
             if self._data:
                 data = "\n".join(self._data)
                 messages.append((self.last_event_id, self._event or "message", data))
@@ -141,7 +152,7 @@ class SseParser:
             self._event = value
         elif field == "id":
             if "\0" not in value:
-                self.last_event_id = value
+                self._id = value
         elif field == "retry":
             if value.isdigit():
                 self.retry_ms = int(value)
@@ -280,6 +291,7 @@ class Client:
             parser.last_event_id = str(int(after))
         failures = 0
         while True:
+            parser.reset()
             conn = self._connect(read_timeout)
             headers = self._headers({"Accept": "text/event-stream", "Cache-Control": "no-cache"})
             if parser.last_event_id is not None:
@@ -627,7 +639,7 @@ class _Waiter:
             if events:
                 self.seq = max(self.seq, max(e.seq for e in events))
                 return events
-            time.sleep(1.0)
+            time.sleep(POLL_SECONDS)
 
 
 def play(client, strategy, log=lambda text: None, improvement_wait=5.0):
@@ -695,7 +707,7 @@ def _settle_improvement(client, strategy, room, log, wait):
             answered = True
         elif offered is None and time.monotonic() >= quiet_until:
             return room
-        time.sleep(1.0)
+        time.sleep(POLL_SECONDS)
         room = client.room()
 
 
