@@ -36,6 +36,9 @@ ENUMERATION_LIMIT = 100_000
 #: Seconds between two polls of ``events?after=`` when the stream cannot be used.
 POLL_SECONDS = 1.0
 
+#: How long to look for a post-settlement improvement after an agreement before concluding there is none.
+IMPROVEMENT_WAIT_SECONDS = 5.0
+
 
 # --------------------------------------------------------------------------------------------
 # Errors
@@ -180,7 +183,7 @@ class Client:
     on connection errors with the same key, so the server applies it at most once.
     """
 
-    def __init__(self, url, room, token, timeout=30.0, retries=4, retry_pause=0.5, connect=None):
+    def __init__(self, url, room, token, timeout=30.0, retries=4, retry_pause=0.25, connect=None):
         self.scheme, self.host, self.port, self.base = _parse_url(url)
         self.url = url
         self.room_id = room
@@ -642,7 +645,7 @@ class _Waiter:
             time.sleep(POLL_SECONDS)
 
 
-def play(client, strategy, log=lambda text: None, improvement_wait=5.0):
+def play(client, strategy, log=lambda text: None, improvement_wait=None):
     """Plays the client's seat with ``strategy`` (a ``Strategy`` or a function ``decide(room)``)
     until the negotiation ends and any post-settlement improvement is decided. Returns the final
     room as the seat sees it, with the seat's ``payoff`` event data under ``"yourPayoff"`` (or None).
@@ -677,7 +680,8 @@ def play(client, strategy, log=lambda text: None, improvement_wait=5.0):
                 log("event %s %s: %s" % (event.seq, event.type, json.dumps(event.data)))
         room = client.room()
     if room.get("agreement") is not None:
-        room = _settle_improvement(client, strategy, room, log, improvement_wait)
+        wait = IMPROVEMENT_WAIT_SECONDS if improvement_wait is None else improvement_wait
+        room = _settle_improvement(client, strategy, room, log, wait)
     payoffs = [e.data for e in client.events(after=0)
                if e.type == "payoff" and isinstance(e.data, dict) and e.data.get("seat") == (room.get("you") or {}).get("seat")]
     room["yourPayoff"] = payoffs[-1] if payoffs else None

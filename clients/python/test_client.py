@@ -439,7 +439,7 @@ class FakeRoom:
     """One alternating-offers room: seat 0 a scripted opponent, seat 1 the program under test."""
 
     def __init__(self, rounds=8, their_terms=None, accept_at=0.65, improvement=None, drop_stream_after=None,
-                 stream=True, protocol="alternating"):
+                 stream=True, opponent_offers=None):
         self.rounds = rounds
         self.theirs = their_terms or {"price": {"low": 0.6, "mid": 0.3, "high": 0.0},
                                       "delivery": {"week": 0.1, "month": 0.4}}
@@ -458,7 +458,7 @@ class FakeRoom:
         self.last_event_ids = []
         self.requests = []
         self.delay = 0.02  # the opponent answers a moment later, so the program has to wait for it
-        self.opponent_offers = sorted(all_packages(ISSUES), key=lambda p: -brute_utility(self.theirs, p))
+        self.opponent_offers = opponent_offers or sorted(all_packages(ISSUES), key=lambda p: -brute_utility(self.theirs, p))
 
     def emit(self, kind, data):
         self.events.append({"seq": len(self.events) + 1, "at": "2026-12-03T21:00:00Z", "type": kind, "data": data})
@@ -673,16 +673,16 @@ def fake_server(room):
 
 class PlayAgainstFakeServerTest(unittest.TestCase):
     def setUp(self):
-        self._poll = pc.POLL_SECONDS
-        pc.POLL_SECONDS = 0.05
+        self._saved = pc.POLL_SECONDS, pc.IMPROVEMENT_WAIT_SECONDS
+        pc.POLL_SECONDS, pc.IMPROVEMENT_WAIT_SECONDS = 0.05, 0.3
 
     def tearDown(self):
-        pc.POLL_SECONDS = self._poll
+        pc.POLL_SECONDS, pc.IMPROVEMENT_WAIT_SECONDS = self._saved
 
     def play(self, room, e=1.0):
         with fake_server(room) as url:
             client = pc.Client(url, "R1", "good-token", timeout=5)
-            return pc.play(client, pc.TimeDependentStrategy(e), improvement_wait=0.3)
+            return pc.play(client, pc.TimeDependentStrategy(e))
 
     def assert_offers_follow_the_curve(self, room, e):
         self.assertTrue(room.actions_applied)
@@ -723,12 +723,13 @@ class PlayAgainstFakeServerTest(unittest.TestCase):
         self.assert_offers_follow_the_curve(room, 1.0)
 
     def test_reaches_the_deadline_against_an_opponent_that_never_accepts(self):
-        room = FakeRoom(rounds=3, accept_at=2.0, their_terms={"price": {"low": 0, "mid": 0, "high": 0},
-                                                                "delivery": {"week": 0, "month": 0}})
+        room = FakeRoom(rounds=3, accept_at=2.0, opponent_offers=[package("low", "week")])
         final = self.play(room, e=0.2)
-        # the opponent's best-first offers are all worth 0.4 or less to it... and to us: we never accept below target
-        self.assertIn(final["ending"], ("deadline", "agreement"))
-        self.assertEqual(room.turns if final["ending"] == "deadline" else 6, 6)
+        # the opponent repeats (low, week), worth 0.4 to us; a Boulware's threshold stays above it
+        self.assertEqual(final["ending"], "deadline")
+        self.assertIsNone(final["agreement"])
+        self.assertEqual(room.turns, 6)
+        self.assertEqual([a["type"] for _, a in room.actions_applied], ["offer"] * 3)
         self.assert_offers_follow_the_curve(room, 0.2)
 
     def test_accepts_a_better_improvement_after_the_agreement(self):
@@ -785,7 +786,6 @@ class CommandLineTest(unittest.TestCase):
         with socket.socket() as s:  # a port nobody listens on
             s.bind(("127.0.0.1", 0))
             port = s.getsockname()[1]
-        env = dict(os.environ)
         done = self.run_command("--url", "http://127.0.0.1:%d" % port, "--room", "R", "--token", "T")
         self.assertEqual(done.returncode, 2, done.stderr)
         self.assertIn("could not reach the server", done.stderr)
@@ -800,6 +800,45 @@ class OpenApiTest(unittest.TestCase):
     def test_docs_openapi_json_is_well_formed_and_its_refs_resolve(self):
         problems = check_openapi.check(check_openapi.default_path())
         self.assertEqual(problems, [])
+
+    def test_docs_openapi_json_describes_every_endpoint_of_server_api_md(self):
+        with open(os.path.join(os.path.dirname(check_openapi.default_path()), "server-api.md"), encoding="utf-8") as f:
+            endpoints = check_openapi.documented_endpoints(f.read())
+        self.assertGreaterEqual(len(endpoints), 15)  # the table's rows, so the comparison is not vacuous
+        self.assertIn(("get", "/api/rooms/{room}/stream"), endpoints)
+
+    def check_variant(self, change, markdown=""):
+        with open(check_openapi.default_path(), encoding="utf-8") as f:
+            text = change(f.read())
+        import tempfile
+        with tempfile.TemporaryDirectory() as folder:
+            path = os.path.join(folder, "openapi.json")
+            with open(path, "w", encoding="utf-8") as f:
+                f.write(text)
+            return check_openapi.check(path, api_markdown=markdown)
+
+    def test_the_check_finds_a_dangling_ref(self):
+        problems = self.check_variant(lambda t: t.replace('"#/components/schemas/Package"', '"#/components/schemas/Pakage"', 1))
+        self.assertTrue(any("Pakage" in p and "does not resolve" in p for p in problems), problems)
+
+    def test_the_check_finds_an_undeclared_path_parameter(self):
+        def change(text):
+            d = json.loads(text)
+            d["paths"]["/api/rooms/{room}/join"].pop("parameters")
+            return json.dumps(d)
+        self.assertIn("POST /api/rooms/{room}/join: path parameter {room} is not declared", self.check_variant(change))
+
+    def test_the_check_finds_duplicate_keys_and_broken_json(self):
+        self.assertTrue(any("duplicate key" in p for p in self.check_variant(lambda t: t.replace('{\n  "openapi"', '{"openapi": "3.0.0",\n  "openapi"', 1))))
+        self.assertTrue(any("not well-formed" in p for p in self.check_variant(lambda t: t[:-3])))
+
+    def test_the_check_finds_an_endpoint_missing_from_the_file(self):
+        problems = self.check_variant(lambda t: t, markdown="| `DELETE /api/rooms/{room}` | convener | close |\n")
+        self.assertEqual(problems, ["DELETE /api/rooms/{room}: in docs/server-api.md but not in the OpenAPI file"])
+
+    def test_the_check_finds_an_unknown_security_scheme(self):
+        problems = self.check_variant(lambda t: t.replace('"seatBearer": []', '"seatToken": []', 1))
+        self.assertTrue(any("security scheme 'seatToken'" in p for p in problems), problems)
 
 
 # ------------------------------------------------------------------------------------------------
