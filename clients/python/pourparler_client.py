@@ -459,7 +459,7 @@ class OfferIndex:
             for i, table in enumerate(tables):
                 for j, u in enumerate(table):
                     after = utility - table[values[i]] + u
-                    if u < table[values[i]] and after >= x and (best is None or after < best[0]):
+                    if x <= after < (utility if best is None else best[0]):
                         best = (after, i, j)
             if best is None:
                 return values
@@ -607,6 +607,14 @@ def _improvement_outcome(value):
     return value if isinstance(value, dict) and value else None
 
 
+def _awaited(room):
+    """Whether the room waits for this seat now (``you.awaited``, else the seat in ``awaiting``)."""
+    you = room.get("you") or {}
+    if "awaited" in you:
+        return bool(you["awaited"])
+    return you.get("seat") in (room.get("awaiting") or [])
+
+
 def _ended(room):
     return room.get("ending") is not None or room.get("state") in ("ended", "finished", "closed")
 
@@ -620,6 +628,11 @@ class _Waiter:
         self.log = log
         self._stream = None
         self.polling = False
+
+    def close(self):
+        if self._stream is not None:
+            self._stream.close()  # closes the connection (the generator's finally)
+            self._stream = None
 
     def next(self):
         """The next events (a non-empty list)."""
@@ -661,24 +674,21 @@ def play(client, strategy, log=lambda text: None, improvement_wait=None):
     room = client.room()
     events = client.events(after=0)
     waiter = _Waiter(client, max([e.seq for e in events] or [0]), log)
-    strategy.start(room)
+    started = False
     refused_at = None
-    while not _ended(room):
-        you = room.get("you") or {}
-        if you.get("awaited") and refused_at != waiter.seq:
-            action = strategy.decide(room)
-            try:
-                client.act(action)
-                log("acted: %s" % json.dumps(action))
-            except ApiError as e:
-                if e.status != 409:
-                    raise
-                log("refused: %s (waiting for the next event)" % e.message)
-                refused_at = waiter.seq  # act again only once something has happened
-        else:
-            for event in waiter.next():
-                log("event %s %s: %s" % (event.seq, event.type, json.dumps(event.data)))
-        room = client.room()
+    try:
+        while not _ended(room):
+            if _awaited(room) and refused_at != waiter.seq:
+                if not started:  # the profile may be entered after joining: start on the first turn
+                    strategy.start(room)
+                    started = True
+                refused_at = _act(client, strategy.decide(room), refused_at, waiter, log)
+            else:
+                for event in waiter.next():
+                    log("event %s %s: %s" % (event.seq, event.type, json.dumps(event.data)))
+            room = client.room()
+    finally:
+        waiter.close()
     if room.get("agreement") is not None:
         wait = IMPROVEMENT_WAIT_SECONDS if improvement_wait is None else improvement_wait
         room = _settle_improvement(client, strategy, room, log, wait)
@@ -686,6 +696,19 @@ def play(client, strategy, log=lambda text: None, improvement_wait=None):
                if e.type == "payoff" and isinstance(e.data, dict) and e.data.get("seat") == (room.get("you") or {}).get("seat")]
     room["yourPayoff"] = payoffs[-1] if payoffs else None
     return room
+
+
+def _act(client, action, refused_at, waiter, log):
+    """Sends the action; on a refusal (409) returns the sequence number to wait past before acting again."""
+    try:
+        client.act(action)
+        log("acted: %s" % json.dumps(action))
+        return refused_at
+    except ApiError as e:
+        if e.status != 409:
+            raise
+        log("refused: %s (waiting for the next event)" % e.message)
+        return waiter.seq
 
 
 def _settle_improvement(client, strategy, room, log, wait):
@@ -706,8 +729,13 @@ def _settle_improvement(client, strategy, room, log, wait):
                 offered = _improvement_outcome(e.data)
         if offered is not None and not answered:
             accept = strategy.accept_improvement(room, offered, room["agreement"])
-            client.answer_improvement(accept)
-            log("improvement %s: %s" % ("accepted" if accept else "refused", json.dumps(offered)))
+            try:
+                client.answer_improvement(accept)
+                log("improvement %s: %s" % ("accepted" if accept else "refused", json.dumps(offered)))
+            except ApiError as e:
+                if e.status != 409:
+                    raise
+                log("improvement: %s" % e.message)  # decided already, or withdrawn
             answered = True
         elif offered is None and time.monotonic() >= quiet_until:
             return room
