@@ -569,6 +569,95 @@ class FakeRoom:
         return 404, {"error": "Not found"}
 
 
+class SimultaneousFakeRoom(FakeRoom):
+    """Single text or blind bidding: every round both seats act, in any order; seat 0 is scripted.
+
+    Single text: the mediator's texts are every package in turn; seat 0 accepts a text worth at
+    least ``accept_at`` to it. Blind: seat 0 bids its best package with ``atLeast: accept_at``; a
+    deal is the package both stated sets contain with the largest sum of utilities.
+    """
+
+    def __init__(self, protocol, rounds=6, accept_at=0.65, **kwargs):
+        super().__init__(rounds=rounds, accept_at=accept_at, **kwargs)
+        self.protocol = protocol
+        self.round = 0
+        self.texts = list(all_packages(ISSUES))
+        self.ours = None
+        self.bids = []
+
+    def time(self):
+        return self.round / self.rounds
+
+    def start_round(self):
+        if self.protocol == "single-text":
+            self.standing, self.standing_by = self.texts[self.round % len(self.texts)], -1
+            self.emit("move", {"round": self.round, "time": self.time(), "party": -1, "action": "text",
+                               "outcome": self.standing, "public": True})
+
+    def view(self):
+        v = super().view()
+        awaited = self.joined and self.ending is None and self.ours is None
+        v.update({"protocol": self.protocol, "round": self.round, "time": self.time(), "awaiting": [1] if awaited else []})
+        v["you"]["awaited"] = awaited
+        return v
+
+    def _post(self, path, body):
+        if path.endswith("/join"):
+            if self.joined:
+                return 409, {"error": "Refused: the seat is taken already"}
+            self.joined = True
+            self.emit("joined", {"seat": 1})
+            self.emit("started", {})
+            self.start_round()
+            return 200, {}
+        if path.endswith("/actions"):
+            action = body["action"]
+            allowed = {"single-text": ("accept", "reject", "end"), "blind": ("bid", "end")}[self.protocol]
+            if self.ending is not None or self.ours is not None or action["type"] not in allowed:
+                return 409, {"error": "Refused: not now"}
+            self.actions_applied.append((self.time(), action))
+            self.ours = action
+            self.emit("acted", {"seat": 1, "action": action})
+            self.resolve_later()
+            return 200, [self.events[-1]]
+        return super()._post(path, body)
+
+    def resolve_later(self):
+        def resolve():
+            with self.lock:
+                self.resolve()
+        timer = threading.Timer(self.delay, resolve)
+        timer.daemon = True
+        timer.start()
+
+    def resolve(self):
+        ours, self.ours = self.ours, None
+        if ours["type"] == "end":
+            self.end("walked away")
+            return
+        if self.protocol == "single-text":
+            theirs = brute_utility(self.theirs, self.standing) >= self.accept_at
+            if theirs and ours["type"] == "accept":
+                self.end("agreement", self.standing)
+                return
+        else:
+            mine = max(all_packages(ISSUES), key=lambda p: brute_utility(self.theirs, p))
+            self.emit("move", {"round": self.round, "time": self.time(), "party": 0, "action": "bid", "outcome": mine, "public": True})
+            self.emit("move", {"round": self.round, "time": self.time(), "party": 1, "action": "bid", "outcome": ours["proposal"], "public": True})
+            self.bids.append(ours)
+            both = [p for p in all_packages(ISSUES)
+                    if (brute_utility(TERMS, p) >= ours["acceptance"]["atLeast"] or p == ours["proposal"])
+                    and (brute_utility(self.theirs, p) >= self.accept_at or p == mine)]
+            if both:
+                self.end("agreement", max(both, key=lambda p: brute_utility(TERMS, p) + brute_utility(self.theirs, p)))
+                return
+        self.round += 1
+        if self.round >= self.rounds:
+            self.end("deadline")
+        else:
+            self.start_round()
+
+
 class FakeHandler(http.server.BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.0"
     room = None  # set per server
@@ -744,6 +833,30 @@ class PlayAgainstFakeServerTest(unittest.TestCase):
         final = self.play(room)
         self.assertNotEqual(final["agreement"], package("low", "month"))
         self.assertIn({"seat": 1, "accepted": False}, [e["data"] for e in room.events if e["type"] == "improvement-answered"])
+
+    def test_single_text_accepts_only_texts_at_or_above_its_threshold(self):
+        room = SimultaneousFakeRoom("single-text", rounds=6)
+        final = self.play(room, e=1.0)
+        self.assertIn(final["ending"], ("agreement", "deadline"))
+        self.assertTrue(room.actions_applied)
+        for t, action in room.actions_applied:
+            text = room.texts[round(t * room.rounds) % len(room.texts)]
+            threshold = max(0.2, brute_least_at_least(ISSUES, TERMS, [], oracle_target(t, 1.0, 0.1, 0.2, 1.0)))
+            self.assertEqual(action["type"], "accept" if brute_utility(TERMS, text) >= threshold else "reject", (t, text))
+        if final["ending"] == "agreement":
+            self.assertEqual(room.actions_applied[-1][1]["type"], "accept")
+
+    def test_blind_bids_follow_the_curve_and_the_deal_is_in_its_stated_set(self):
+        room = SimultaneousFakeRoom("blind", rounds=6, accept_at=0.5)
+        final = self.play(room, e=1.0)
+        self.assertEqual(len(room.bids), len(room.actions_applied))
+        for t, action in room.actions_applied:
+            self.assertEqual(action["type"], "bid")
+            expected = brute_least_at_least(ISSUES, TERMS, [], oracle_target(t, 1.0, 0.1, 0.2, 1.0))
+            self.assertAlmostEqual(brute_utility(TERMS, action["proposal"]), expected)
+            self.assertAlmostEqual(action["acceptance"]["atLeast"], expected)
+        self.assertEqual(final["ending"], "agreement")
+        self.assertGreaterEqual(brute_utility(TERMS, final["agreement"]), room.bids[-1]["acceptance"]["atLeast"])
 
     def test_the_command_prints_the_ending_and_exits_0(self):
         room = FakeRoom(rounds=8)
