@@ -33,6 +33,9 @@ __all__ = [
 #: Above this many packages the offers are searched greedily instead of enumerated.
 ENUMERATION_LIMIT = 100_000
 
+#: Answers after which a request is retried (with the same Idempotency-Key): the server or its proxy is busy.
+RETRIED_STATUSES = (502, 503, 504)
+
 #: Seconds between two polls of ``events?after=`` when the stream cannot be used.
 POLL_SECONDS = 1.0
 
@@ -180,7 +183,7 @@ class Client:
     """The API of one seat (docs/server-api.md), authorised by the seat's bearer token.
 
     Every ``POST`` carries an ``Idempotency-Key`` (a fresh uuid4 unless one is given) and is retried
-    on connection errors with the same key, so the server applies it at most once.
+    on connection errors and on 502/503/504 with the same key, so the server applies it at most once.
     """
 
     def __init__(self, url, room, token, timeout=30.0, retries=4, retry_pause=0.25, connect=None):
@@ -230,6 +233,9 @@ class Client:
                 continue
             finally:
                 conn.close()
+            if status in RETRIED_STATUSES and attempt + 1 < attempts:
+                time.sleep(self.retry_pause * (2 ** attempt))  # a proxy or a restarting server: same key again
+                continue
             return self._decode(method, path, status, raw)
 
     @staticmethod

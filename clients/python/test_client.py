@@ -374,6 +374,16 @@ class ClientTest(unittest.TestCase):
         self.assertEqual(log[0][3]["Authorization"], "Bearer T0K")
         self.assertEqual(log[0][1], "/api/rooms/R1/actions")
 
+    def test_a_busy_server_is_retried_with_the_same_key_and_a_refusal_is_not(self):
+        client, log = scripted_client([FakeResponse(503, b'{"error": "busy"}'), FakeResponse(200, b"[]")])
+        self.assertEqual(client.act({"type": "end"}), [])
+        self.assertEqual(len({entry[3]["Idempotency-Key"] for entry in log}), 1)
+        self.assertEqual(len(log), 2)
+        client, log = scripted_client([FakeResponse(409, b'{"error": "Refused: no"}'), FakeResponse(200, b"[]")])
+        with self.assertRaises(pc.ApiError):
+            client.act({"type": "end"})
+        self.assertEqual(len(log), 1)
+
     def test_each_action_gets_a_fresh_key_unless_one_is_given(self):
         client, log = scripted_client([FakeResponse(200, b"[]") for _ in range(3)])
         client.act({"type": "end"})
