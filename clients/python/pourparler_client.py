@@ -587,6 +587,9 @@ class TimeDependentStrategy(Strategy):
         accepting = min(threshold, math.nextafter(self.index.max, math.inf) if hasattr(math, "nextafter")
                         else self.index.max + 1e-12)  # "nothing yet" stays a finite level
         level = accepting if self._level is None else min(self._level, accepting)
+        committed = (room["you"].get("commitment") or {}).get("level")  # after a restart, what the room holds
+        if isinstance(committed, (int, float)):
+            level = min(level, committed)
         self._level = level
         left = int(room["you"].get("probesLeft") or 0)
         rounds = (room.get("deadline") or {}).get("rounds") or 0

@@ -261,6 +261,11 @@ class TimeDependentStrategyTest(unittest.TestCase):
         self.assertGreaterEqual(probes, 0)
         self.assertEqual(probed[-1], rounds - 1, "the last round should probe while probes are left")
 
+    def test_test_the_waters_never_commits_above_the_level_the_room_holds(self):
+        room = seat_room(ISSUES, TERMS, protocol="test-the-waters", t=0.0, probes=3)
+        room["you"]["commitment"] = {"level": 0.55, "redLines": []}  # a restarted program
+        self.assertEqual(pc.TimeDependentStrategy(1.0).decide(room)["level"], 0.55)
+
     def test_improvement_is_accepted_only_when_it_is_worth_at_least_the_agreement(self):
         room = seat_room(ISSUES, TERMS)
         strategy = pc.TimeDependentStrategy(0.2)
