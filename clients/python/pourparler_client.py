@@ -80,8 +80,8 @@ class Event:
 
     @classmethod
     def of_json(cls, node):
-        """An event as ``GET .../events`` lists it: ``{"seq", "at", "type", "data"}``."""
-        return cls(int(node["seq"]), node["type"], node.get("data"))
+        """An event as ``GET .../events`` lists it: ``{"seq", "at", "seat", "type", "audience", "payload"}``."""
+        return cls(int(node["seq"]), node["type"], node["payload"] if "payload" in node else node.get("data"))
 
     def __eq__(self, other):
         return isinstance(other, Event) and (self.seq, self.type, self.data) == (other.seq, other.type, other.data)
@@ -351,6 +351,8 @@ def _event_of(seq, kind, data):
         decoded = json.loads(data)
     except ValueError:
         decoded = data
+    if isinstance(decoded, dict) and "payload" in decoded and "type" in decoded:
+        decoded = decoded["payload"]      # the server sends the whole event, as GET .../events lists it
     return Event(int(seq) if seq is not None and seq.isdigit() else None, kind, decoded)
 
 
@@ -568,9 +570,10 @@ class TimeDependentStrategy(Strategy):
         you = room["you"]
         offer, threshold = self.threshold(room)
         protocol = room["protocol"]
-        standing = you.get("standingOffer")
+        standing = room.get("standingOffer", you.get("standingOffer"))
+        standing_by = room.get("standingOfferBy", you.get("standingOfferBy"))
         if protocol == "alternating":
-            if standing and you.get("standingOfferBy") != you["seat"] and self.accepts(standing, threshold):
+            if standing and standing_by != you["seat"] and self.accepts(standing, threshold):
                 return {"type": "accept"}
             return {"type": "offer", "outcome": offer}
         if protocol == "single-text":

@@ -77,10 +77,10 @@ def seat_room(issues, terms, protocol="alternating", reservation=0.0, t=0.0, rou
               standing=None, standing_by=None, red_lines=(), probes=0, seat=1):
     return {"room": "R", "protocol": protocol, "state": "negotiating", "deadline": {"rounds": rounds},
             "issues": issues, "round": round_, "time": t, "ending": None, "agreement": None,
+            "standingOffer": standing, "standingOfferBy": standing_by,
             "you": {"seat": seat, "party": "p", "awaited": True, "probesLeft": probes,
                     "profile": {"reservation": reservation, "discount": 1.0, "additive": True,
-                                "terms": terms, "redLines": list(red_lines)},
-                    "standingOffer": standing, "standingOfferBy": standing_by}}
+                                "terms": terms, "redLines": list(red_lines)}}}
 
 
 # ------------------------------------------------------------------------------------------------
@@ -476,7 +476,7 @@ class FakeRoom:
         self.opponent_offers = opponent_offers or sorted(all_packages(ISSUES), key=lambda p: -brute_utility(self.theirs, p))
 
     def emit(self, kind, data):
-        self.events.append({"seq": len(self.events) + 1, "at": "2026-12-03T21:00:00Z", "type": kind, "data": data})
+        self.events.append({"seq": len(self.events) + 1, "at": "2026-12-03T21:00:00Z", "type": kind, "seat": -1, "audience": "all", "payload": data})
         self.lock.notify_all()
 
     def time(self):
@@ -528,9 +528,9 @@ class FakeRoom:
                 "issues": ISSUES, "parties": [{"seat": 0, "party": "a", "kind": "agent", "joined": True},
                                               {"seat": 1, "party": "b", "kind": "program", "joined": self.joined}],
                 "round": self.turns // 2, "time": self.time(), "awaiting": [1] if awaited else [0],
+                "standingOffer": self.standing, "standingOfferBy": self.standing_by,
                 "you": {"seat": 1, "party": "b", "awaited": awaited, "probesLeft": 0,
-                        "profile": {"reservation": 0.2, "discount": 1.0, "additive": True, "terms": TERMS, "redLines": []},
-                        "standingOffer": self.standing, "standingOfferBy": self.standing_by},
+                        "profile": {"reservation": 0.2, "discount": 1.0, "additive": True, "terms": TERMS, "redLines": []}},
                 "offers": [], "answers": [], "agreement": self.agreement,
                 "improvement": {"outcome": self.improvement_shown} if self.improvement_shown else None,
                 "ending": self.ending}
@@ -735,7 +735,7 @@ class FakeHandler(http.server.BaseHTTPRequestHandler):
                     self.wfile.flush()
                     continue
                 for e in fresh:
-                    data = json.dumps(e["data"], indent=1)  # multi-line data, as a server may send
+                    data = json.dumps(e, indent=1)  # the whole event, on several data lines as a server may send
                     lines = "".join("data: %s\n" % line for line in data.split("\n"))
                     self.wfile.write(("id: %d\nevent: %s\n%s\n" % (e["seq"], e["type"], lines)).encode())
                     self.wfile.flush()
@@ -841,13 +841,13 @@ class PlayAgainstFakeServerTest(unittest.TestCase):
         final = self.play(room)
         self.assertEqual(final["agreement"], package("high", "week"))
         self.assertEqual(final["yourPayoff"]["utility"], 1.0)
-        self.assertIn({"seat": 1, "accepted": True}, [e["data"] for e in room.events if e["type"] == "improvement-answered"])
+        self.assertIn({"seat": 1, "accepted": True}, [e["payload"] for e in room.events if e["type"] == "improvement-answered"])
 
     def test_refuses_a_worse_improvement(self):
         room = FakeRoom(rounds=8, improvement=package("low", "month"))
         final = self.play(room)
         self.assertNotEqual(final["agreement"], package("low", "month"))
-        self.assertIn({"seat": 1, "accepted": False}, [e["data"] for e in room.events if e["type"] == "improvement-answered"])
+        self.assertIn({"seat": 1, "accepted": False}, [e["payload"] for e in room.events if e["type"] == "improvement-answered"])
 
     def test_single_text_accepts_only_texts_at_or_above_its_threshold(self):
         room = SimultaneousFakeRoom("single-text", rounds=6)
