@@ -120,6 +120,12 @@ public final class RoomEndpoints implements PourparlerServer.Extension, AutoClos
         });
         routes.post("/api/rooms/{room}/seats/{seat}/token", this::reissue);
         routes.get("/api/rooms/{room}/export", this::export);
+        routes.get("/openapi.json", ctx -> {
+            try (java.io.InputStream in = PourparlerServer.class.getResourceAsStream("openapi.json")) {
+                if (in == null) throw ApiError.notFound("This build has no OpenAPI file.");
+                ctx.contentType("application/json").result(in.readAllBytes());
+            }
+        });
         clock.scheduleWithFixedDelay(this::tickDeadlines, 1, 1, TimeUnit.SECONDS);
     }
 
@@ -178,7 +184,7 @@ public final class RoomEndpoints implements PourparlerServer.Extension, AutoClos
             room = at(view.room(), last);
             live.put(view.room().id(), new Live(room, last));
         }
-        ctx.json(json(room, view.reader()));
+        ctx.json(json(room, view.reader()).put("room", view.room().publicId()));
     }
 
     private static ObjectNode json(Room room, Audience.Reader reader) {

@@ -194,6 +194,17 @@ class RoomApiTest {
     }
 
     @Test
+    void theOpenApiFileIsServedAndNamesEveryRoomEndpoint() throws Exception {
+        HttpResponse<String> r = t.get("/openapi.json", Map.of());
+        assertThat(r.statusCode()).isEqualTo(200);
+        JsonNode paths = TestServer.json(r).get("paths");
+        for (String path : List.of("/api/rooms", "/api/rooms/{room}", "/api/rooms/{room}/actions", "/api/rooms/{room}/stream",
+                "/api/rooms/{room}/export", "/api/me", "/api/health")) {
+            assertThat(paths.has(path)).as(path).isTrue();
+        }
+    }
+
+    @Test
     void aWallClockDeadlineEndsTheRoomOnTheServersClock() throws Exception {
         String body = "{\"scenario\": {\"example\": \"supplier-deal\"}, \"settings\": {\"deadline\": {\"seconds\": 3600},"
                 + " \"mediation\": \"open\", \"seats\": [{\"kind\": \"program\"}, {\"kind\": \"program\"}]}}";
