@@ -39,6 +39,8 @@ import org.slf4j.LoggerFactory;
 public final class PourparlerServer {
     private static final Logger LOG = LoggerFactory.getLogger(PourparlerServer.class);
     private static final java.time.Duration DRAIN = java.time.Duration.ofSeconds(10);
+    /** Platform threads for requests and streams on a JVM without virtual threads (Java 17). */
+    private static final int MAX_THREADS = 4096;
 
     /** Endpoints added to the server (the room engine's), with the stores they work on. */
     @FunctionalInterface
@@ -97,6 +99,16 @@ public final class PourparlerServer {
                 config.tls().ifPresent(tls -> c.jetty.addConnector((server, http) -> httpsConnector(server, http, config, tls)));
                 if (config.behindProxy()) c.jetty.modifyHttpConfiguration(h -> h.addCustomizer(new ForwardedRequestCustomizer()));
                 c.jetty.modifyServer(s -> s.setStopTimeout(10_000));
+                // every open stream holds a thread while it waits for its room's next event: Jetty's
+                // default pool (a few hundred) would leave actions queued behind streams. Virtual
+                // threads where the JVM has them (21+), else a pool with room for thousands of streams.
+                if (Runtime.version().feature() >= 21) {
+                    c.concurrency.useVirtualThreads = true;
+                } else {
+                    org.eclipse.jetty.util.thread.QueuedThreadPool pool = new org.eclipse.jetty.util.thread.QueuedThreadPool(MAX_THREADS, 8, 60_000);
+                    pool.setName("pourparler-http");
+                    c.jetty.threadPool = pool;
+                }
                 Http.install(c, stores, config.maxRequestBytes(), config.https(), inFlight);
                 routes.addTo(c.routes);
                 for (Extension e : extensions) e.addRoutes(c.routes, stores);

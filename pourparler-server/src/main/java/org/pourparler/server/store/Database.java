@@ -142,6 +142,24 @@ public final class Database implements AutoCloseable {
     /** SQLite or PostgreSQL. */
     public Vendor vendor() { return vendor; }
 
+    /**
+     * Runs a write transaction: on SQLite one at a time in this process (SQLite has one writer; writers
+     * waiting on a Java lock queue in order, where SQLite's busy handler would sleep and retry, costing
+     * time and latency under load: 444 → 580 actions per second in bench/server-load); on PostgreSQL
+     * as it is.
+     */
+    public <T, X extends Exception> T write(org.jdbi.v3.core.HandleCallback<T, X> body) throws X {
+        if (vendor != Vendor.SQLITE) return jdbi.inTransaction(body);
+        writeLock.lock();
+        try {
+            return jdbi.inTransaction(body);
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    private final java.util.concurrent.locks.ReentrantLock writeLock = new java.util.concurrent.locks.ReentrantLock();
+
     /** The JDBI handle factory over the pool. */
     public Jdbi jdbi() { return jdbi; }
 

@@ -27,12 +27,15 @@ public final class EventLog {
     private final Database db;
     private final Clock clock;
     private final EventBus bus;
+    /** Whether this server is the only writer, so that the recent events it appended are all there are. */
+    private final boolean remember;
 
     /** A log over the database; {@code bus} is told after each committed append. */
     public EventLog(Database db, Clock clock, EventBus bus) {
         this.db = Objects.requireNonNull(db, "db");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.bus = Objects.requireNonNull(bus, "bus");
+        this.remember = bus instanceof InProcessEventBus;
     }
 
     /** The seq of the room's last event, 0 when its log is empty. */
@@ -47,6 +50,47 @@ public final class EventLog {
 
     /** At most {@code limit} of the room's events after seq {@code afterSeq}, in order. */
     public List<Event> read(long room, long afterSeq, int limit) {
+        Tail tail = remember ? tails.get(room) : null;
+        if (tail != null) {
+            List<Event> recent = tail.after(afterSeq, limit);
+            if (recent != null) return recent;
+        }
+        return readStored(room, afterSeq, limit);
+    }
+
+    /**
+     * The last events this process appended to each room, contiguous, so that the streams woken by an
+     * append send it without reading it back (every stream of a busy room would otherwise query the
+     * database once per event). Kept only with the in-process bus, where this server is the database's
+     * only writer (several servers share a PostgreSQL database through {@link PostgresEventBus}; an
+     * event another server appended would never be in this memory, and a read could not tell).
+     */
+    private final java.util.concurrent.ConcurrentHashMap<Long, Tail> tails = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** A room's recent events: seqs {@code first .. first + size - 1}, at most {@link #KEPT}. */
+    private static final class Tail {
+        static final int KEPT = 64;
+        private final java.util.ArrayDeque<Event> events = new java.util.ArrayDeque<>();
+
+        /** Adds events just committed after {@code expectedLastSeq}; a gap (another server appended) starts over. */
+        synchronized void committed(long expectedLastSeq, List<Event> added) {
+            if (events.isEmpty() || events.getLast().seq() != expectedLastSeq) events.clear();
+            for (Event e : added) {
+                events.addLast(e);
+                if (events.size() > KEPT) events.removeFirst();
+            }
+        }
+
+        /** The events after {@code afterSeq}, or null when this tail does not hold all of them it knows of. */
+        synchronized List<Event> after(long afterSeq, int limit) {
+            if (events.isEmpty() || afterSeq < events.getFirst().seq() - 1 || afterSeq >= events.getLast().seq()) return null;
+            List<Event> out = new ArrayList<>();
+            for (Event e : events) if (e.seq() > afterSeq && out.size() < limit) out.add(e);
+            return out;
+        }
+    }
+
+    private List<Event> readStored(long room, long afterSeq, int limit) {
         return db.jdbi().withHandle(h -> h.createQuery(
                         "SELECT seq, occurred_at, seat, type, payload, audience FROM events "
                                 + "WHERE room_id = :room AND seq > :after ORDER BY seq LIMIT :limit")
@@ -87,7 +131,7 @@ public final class EventLog {
         long seq = expectedLastSeq;
         for (NewEvent e : events) committed.add(new Event(++seq, now, e.seat(), e.type(), e.payload(), e.audience()));
         try {
-            db.jdbi().useTransaction(h -> {
+            db.write(h -> {
                 if (lastSeq(h, room) != expectedLastSeq) throw new Conflict();
                 if (!committed.isEmpty()) {
                     PreparedBatch batch = h.prepareBatch("INSERT INTO events (room_id, seq, occurred_at, seat, type, payload, audience) "
@@ -106,6 +150,7 @@ public final class EventLog {
                             .bind("status", i.response().status()).bind("body", i.response().body())
                             .bind("at", now.toEpochMilli()).execute();
                 }
+                return null;
             });
         } catch (Conflict c) {
             throw new LogConflictException(room, expectedLastSeq);
@@ -113,7 +158,10 @@ public final class EventLog {
             if (Database.isUniqueViolation(e)) throw new LogConflictException(room, expectedLastSeq);
             throw e;
         }
-        if (!committed.isEmpty()) bus.published(room);
+        if (!committed.isEmpty()) {
+            if (remember) tails.computeIfAbsent(room, r -> new Tail()).committed(expectedLastSeq, committed);
+            bus.published(room);
+        }
         return List.copyOf(committed);
     }
 

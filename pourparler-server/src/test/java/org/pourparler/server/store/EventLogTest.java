@@ -47,6 +47,39 @@ class EventLogTest {
     }
 
     @Test
+    void theRecentEventsKeptInMemoryReadAsTheDatabase() throws Exception {
+        EventLog log = stores.log();
+        java.util.Random random = new java.util.Random(7);
+        for (int n = 0; n < 150; n++) {
+            List<NewEvent> batch = new java.util.ArrayList<>();
+            for (int k = random.nextInt(3); k >= 0; k--) batch.add(NewEvent.of(n % 3, "e", "{\"n\":" + n + "}", Audience.all()));
+            log.append(room, log.last(room), batch);
+        }
+        EventLog fresh = new EventLog(db, Clock.systemUTC(), EventBus.inProcess());    // nothing in memory: the database
+        long last = log.last(room);
+        for (long after = 0; after <= last; after += 1 + random.nextInt(5)) {
+            int limit = 1 + random.nextInt(100);
+            assertThat(log.read(room, after, limit)).as("after " + after + ", limit " + limit).isEqualTo(fresh.read(room, after, limit));
+        }
+    }
+
+    @Test
+    void serversSharingPostgresqlNeverReadFromMemoryWhatAnotherMayHaveAppended() throws Exception {
+        if (!vendor.equals("postgresql")) return;      // several servers share only PostgreSQL (docs/server.md)
+        try (PostgresEventBus busHere = new PostgresEventBus(db); PostgresEventBus busThere = new PostgresEventBus(db)) {
+            EventLog here = new EventLog(db, Clock.systemUTC(), busHere);
+            EventLog there = new EventLog(db, Clock.systemUTC(), busThere);
+            here.append(room, 0, List.of(NewEvent.of(0, "a", "{\"n\":1}", Audience.all())));
+            there.append(room, 1, List.of(NewEvent.of(1, "b", "{\"n\":2}", Audience.all())));
+            here.append(room, 2, List.of(NewEvent.of(0, "a", "{\"n\":3}", Audience.all())));
+            there.append(room, 3, List.of(NewEvent.of(1, "b", "{\"n\":4}", Audience.all())));
+            for (long after = 0; after <= 4; after++) {
+                assertThat(here.read(room, after)).as("after " + after).hasSize((int) (4 - after)).isEqualTo(there.read(room, after));
+            }
+        }
+    }
+
+    @Test
     void migrationsCreateEveryTableOnBothDatabases() {
         assertThat(db.vendor().name().toLowerCase()).isEqualTo(vendor);
         for (String table : List.of("conveners", "sign_in_tokens", "sessions", "rooms", "seats", "events", "idempotency_keys")) {
