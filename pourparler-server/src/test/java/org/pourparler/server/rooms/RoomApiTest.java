@@ -73,6 +73,16 @@ class RoomApiTest {
 
     @Test
     void everyProtocolPlayedThroughTheApiEndsAsTheSimulation() throws Exception {
+        playEveryProtocol(t, convener, t, t);
+    }
+
+    /**
+     * Opens a room per protocol on {@code opener} and plays it with each seat's requests sent to its
+     * own server (one server, or two sharing a database); checks the result against the simulation.
+     */
+    static void playEveryProtocol(TestServer opener, TestServer.Credentials convener, TestServer seat0, TestServer seat1) throws Exception {
+        TestServer t = opener;
+        TestServer[] servers = {seat0, seat1};
         Scenario scenario = Scenarios.read(EXAMPLES.resolve("labour-contract.yaml")).scenario();
         Domain d = scenario.domain();
         List<String> specs = List.of("boulware", "conceder");
@@ -98,7 +108,7 @@ class RoomApiTest {
             Room mirror = Room.open(spec);
             Instant now = Instant.parse("2026-12-01T12:00:00Z");
             for (int j = 0; j < 2; j++) {
-                HttpResponse<String> joined = t.post("/api/rooms/" + room + "/join", "", bearer(tokens.get(j)));
+                HttpResponse<String> joined = servers[j].post("/api/rooms/" + room + "/join", "", bearer(tokens.get(j)));
                 assertThat(joined.statusCode()).as(joined.body()).isEqualTo(200);
                 mirror.join(j, now);
             }
@@ -119,10 +129,10 @@ class RoomApiTest {
                 body.set("action", RoomJson.action(d, a));
                 Map<String, String> headers = new HashMap<>(bearer(tokens.get(j)));
                 headers.put("Idempotency-Key", UUID.randomUUID().toString());
-                HttpResponse<String> acted = t.post("/api/rooms/" + room + "/actions", body.toString(), headers);
+                HttpResponse<String> acted = servers[j].post("/api/rooms/" + room + "/actions", body.toString(), headers);
                 assertThat(acted.statusCode()).as(acted.body()).isEqualTo(200);
                 if (!retried) {   // the same request again: the same answer, nothing applied twice
-                    HttpResponse<String> again = t.post("/api/rooms/" + room + "/actions", body.toString(), headers);
+                    HttpResponse<String> again = servers[j].post("/api/rooms/" + room + "/actions", body.toString(), headers);
                     assertThat(again.statusCode()).isEqualTo(200);
                     assertThat(again.body()).isEqualTo(acted.body());
                     retried = true;
@@ -138,7 +148,7 @@ class RoomApiTest {
                 assertThat(end.has("agreement")).isFalse();
             }
             for (int j = 0; j < 2; j++) {
-                JsonNode events = TestServer.json(t.get("/api/rooms/" + room + "/events", bearer(tokens.get(j))));
+                JsonNode events = TestServer.json(servers[j].get("/api/rooms/" + room + "/events", bearer(tokens.get(j))));
                 double payoff = Double.NaN;
                 for (JsonNode e : events) {
                     String audience = e.get("audience").asText();
