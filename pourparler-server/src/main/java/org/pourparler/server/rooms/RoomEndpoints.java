@@ -151,12 +151,11 @@ public final class RoomEndpoints implements PourparlerServer.Extension, AutoClos
         ObjectNode out = Http.JSON.createObjectNode();
         out.put("room", row.publicId());
         ArrayNode seats = out.putArray("seats");
-        String base = baseUrl.map(URI::toString).orElseGet(() -> ctx.scheme() + "://" + ctx.host());
         for (int j = 0; j < spec.seats().size(); j++) {
             org.pourparler.room.Seat s = spec.seats().get(j);
             Seat.Issued issued = stores.seats().add(row.id(), j, s.party(), Seat.Kind.of(s.kind().id()));
             ObjectNode sn = seats.addObject().put("seat", j).put("party", s.party()).put("kind", s.kind().id());
-            if (s.kind() == org.pourparler.room.Seat.Kind.PERSON) sn.put("invite", base.replaceAll("/+$", "") + "/join/" + issued.token());
+            if (s.kind() == org.pourparler.room.Seat.Kind.PERSON) sn.put("invite", invite(ctx, issued.token()));
             if (s.kind() == org.pourparler.room.Seat.Kind.PROGRAM) sn.put("token", issued.token());
             if (s.kind() == org.pourparler.room.Seat.Kind.AGENT) sn.put("agent", s.agent());
         }
@@ -296,8 +295,7 @@ public final class RoomEndpoints implements PourparlerServer.Extension, AutoClos
         Seat.Issued issued = stores.seats().reissue(view.room().id(), seat)
                 .orElseThrow(() -> ApiError.notFound("The room has no seat " + ctx.pathParam("seat") + "."));
         ObjectNode out = Http.JSON.createObjectNode().put("seat", seat);
-        String base = baseUrl.map(URI::toString).orElseGet(() -> ctx.scheme() + "://" + ctx.host());
-        if (issued.seat().kind() == Seat.Kind.PERSON) out.put("invite", base.replaceAll("/+$", "") + "/join/" + issued.token());
+        if (issued.seat().kind() == Seat.Kind.PERSON) out.put("invite", invite(ctx, issued.token()));
         else out.put("token", issued.token());
         ctx.status(201).json(out);
     }
@@ -411,6 +409,12 @@ public final class RoomEndpoints implements PourparlerServer.Extension, AutoClos
             out.add(NewEvent.of(seat, enc.type(), enc.payload(), Audience.parse(enc.audience())));
         }
         return out;
+    }
+
+    /** A person's invite link: the public base URL when configured, else the one the convener's request came to. */
+    private String invite(Context ctx, String token) {
+        String base = baseUrl.map(URI::toString).orElseGet(() -> ctx.scheme() + "://" + ctx.host());
+        return base.replaceAll("/+$", "") + "/join/" + token;
     }
 
     private Http.RoomView convenerOf(Context ctx) {
