@@ -1,6 +1,5 @@
 package org.pourparler.agents;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.pourparler.model.Outcome;
@@ -25,11 +24,13 @@ public final class AgentState {
     /** That space, built on first use (agents with opponent models never need it). */
     private GeniusOutcomeSpace genius;
     private final OpponentModel[] models;
-    private final List<OfferRecord> received = new ArrayList<>();
+    /** The offers received and made, as positions in the view's list of offers (kept there once, not copied here). */
+    private final Offers received = new Offers();
     private double[] receivedUtility = new double[16];
     private double bestReceived = Double.NEGATIVE_INFINITY;
-    private final List<OfferRecord> own = new ArrayList<>();
-    private double[] ownUtility = new double[16];
+    private final Offers own = new Offers();
+    /** This agent's utility of its last offer (only the last is ever asked for). */
+    private double lastOwnUtility = Double.NaN;
     private int seen;
     private int lastRank = -1;
     private Outcome lastOutcome;
@@ -52,13 +53,12 @@ public final class AgentState {
             if (r.party() < 0) continue;                      // a mediator's text is nobody's offer
             double u = utility(r.outcome());
             if (r.party() == view.self()) {
-                if (own.size() == ownUtility.length) ownUtility = Arrays.copyOf(ownUtility, own.size() * 2);
-                ownUtility[own.size()] = u;
-                own.add(r);
+                lastOwnUtility = u;
+                own.add(seen);
             } else {
                 if (received.size() == receivedUtility.length) receivedUtility = Arrays.copyOf(receivedUtility, received.size() * 2);
                 receivedUtility[received.size()] = u;
-                received.add(r);
+                received.add(seen);
                 bestReceived = Math.max(bestReceived, u);
                 if (models[r.party()] != null) models[r.party()].update(r.outcome(), r.time());
             }
@@ -86,7 +86,7 @@ public final class AgentState {
     }
 
     /** The offers received from the other negotiators, oldest first. */
-    public List<OfferRecord> received() { return java.util.Collections.unmodifiableList(received); }
+    public List<OfferRecord> received() { return received; }
 
     public int receivedCount() { return received.size(); }
 
@@ -100,12 +100,12 @@ public final class AgentState {
     public double bestReceived() { return bestReceived; }
 
     /** The offers this agent has made, oldest first. */
-    public List<OfferRecord> own() { return java.util.Collections.unmodifiableList(own); }
+    public List<OfferRecord> own() { return own; }
 
     public int ownOfferCount() { return own.size(); }
 
     /** The utility of this agent's last offer, or NaN before its first. */
-    public double lastOwnOffer() { return own.isEmpty() ? Double.NaN : ownUtility[own.size() - 1]; }
+    public double lastOwnOffer() { return lastOwnUtility; }
 
     /**
      * A package at or just above {@code target}: without opponent models the least such package; with
@@ -149,5 +149,24 @@ public final class AgentState {
             lastRank = rank;
         }
         return lastOutcome;
+    }
+
+    /** Some of the view's offers, by position: a read-only list that builds each record when asked. */
+    private final class Offers extends java.util.AbstractList<OfferRecord> implements java.util.RandomAccess {
+        private int[] at = new int[16];
+        private int size;
+
+        void add(int position) {
+            if (size == at.length) at = Arrays.copyOf(at, size * 2);
+            at[size++] = position;
+        }
+
+        @Override
+        public OfferRecord get(int i) {
+            if (i < 0 || i >= size) throw new IndexOutOfBoundsException("Offer " + i + " of " + size);
+            return view.offers().get(at[i]);
+        }
+
+        @Override public int size() { return size; }
     }
 }

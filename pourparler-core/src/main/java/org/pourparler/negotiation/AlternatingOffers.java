@@ -44,7 +44,7 @@ final class AlternatingOffers extends Rules {
             s.standing = o;
             s.standingBy = j;
             acceptances = 0;
-            s.offers.add(new OfferRecord(round, t, j, o));
+            s.offers.add(round, t, j, o);
             g.record(round, t, j, "offer", o);
         } else if (action instanceof Action.Accept) {
             if (s.standing == null) return "accepted, but no offer stands";

@@ -51,7 +51,7 @@ final class BlindBidding extends Rules.Rounds {
     @Override void resolve() {
         double t = g.state.time;
         for (int j = 0; j < g.n; j++) {
-            g.state.offers.add(new OfferRecord(round, t, j, bids[j].proposal()));
+            g.state.offers.add(round, t, j, bids[j].proposal());
             g.record(round, t, j, "propose", bids[j].proposal());
         }
         Outcome deal = overlap.deal(bids);

@@ -352,7 +352,7 @@ public final class Negotiation {
         final Deadline deadline;
         final NoAgreement noAgreement;
         final Conventions conventions;
-        final List<OfferRecord> offers = new ArrayList<>();
+        final OfferLog offers = new OfferLog();
         final List<OfferRecord> offersView = Collections.unmodifiableList(offers);
         final List<ProbeAnswer> answers = new ArrayList<>();
         final List<ProbeAnswer> answersView = Collections.unmodifiableList(answers);

@@ -44,7 +44,7 @@ final class SingleNegotiatingText extends Rules.Rounds {
         Negotiation.PublicState s = g.state;
         s.standing = current;
         s.standingBy = -1;
-        s.offers.add(new OfferRecord(round, t, -1, current));
+        s.offers.add(round, t, -1, current);
         g.record(round, t, -1, "text", current);
     }
 
