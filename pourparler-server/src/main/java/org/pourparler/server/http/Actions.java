@@ -50,20 +50,28 @@ public final class Actions {
         Decision decide(long lastSeq);
     }
 
-    /** Performs the action for the caller of {@code ctx} and answers it. */
+    /** What the caller is answered: a status and a JSON body (as committed, or as stored for a retry). */
+    public record Answer(int status, String body) { }
+
+    /** Performs the action for the caller of {@code ctx} and answers it (its {@code Idempotency-Key} header names it). */
     public static void perform(Context ctx, EventLog log, Room room, Decider decider) {
+        Answer a = apply(ctx, log, room, Optional.ofNullable(ctx.header(IDEMPOTENCY_HEADER)), decider);
+        answer(ctx, a.status(), a.body());
+    }
+
+    /**
+     * Performs the action for the caller of {@code ctx}, named by {@code key} when given (a page's form
+     * carries its own), and returns the answer without writing it: a page renders it as HTML.
+     */
+    public static Answer apply(Context ctx, EventLog log, Room room, Optional<String> key, Decider decider) {
         String principal = Http.principal(ctx).key();
-        Optional<String> key = Optional.ofNullable(ctx.header(IDEMPOTENCY_HEADER));
         if (key.isPresent() && !Idempotency.validKey(key.get())) {
             throw ApiError.badRequest(IDEMPOTENCY_HEADER + " must be 1 to 200 printable ASCII characters without spaces.");
         }
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             if (key.isPresent()) {
                 Optional<Idempotency.StoredResponse> stored = log.storedResponse(principal, key.get());
-                if (stored.isPresent()) {
-                    answer(ctx, stored.get().status(), stored.get().body());
-                    return;
-                }
+                if (stored.isPresent()) return new Answer(stored.get().status(), stored.get().body());
             }
             long last = log.last(room.id());
             Decision d = decider.decide(last);
@@ -74,8 +82,7 @@ public final class Actions {
                 } else {
                     log.append(room.id(), last, d.events());
                 }
-                answer(ctx, d.status(), body);
-                return;
+                return new Answer(d.status(), body);
             } catch (LogConflictException e) {
                 // someone acted first (or this very key was stored by a concurrent retry): decide again
             }

@@ -128,10 +128,32 @@ public final class Http {
         return new RoomView(room.get(), reader);
     }
 
-    /** Answers {@code {"error": message}} with the status. */
+    /**
+     * Answers {@code {"error": message}} with the status; to a browser asking for a page (not under
+     * {@code /api/}), the same sentence as an HTML page, or as a fragment for htmx.
+     */
     public static void error(Context ctx, int status, String message) {
+        if (wantsHtml(ctx)) {
+            ctx.status(status);
+            if ("true".equals(ctx.header("HX-Request"))) {
+                ctx.contentType("text/html; charset=utf-8").result("<p class=\"error\" role=\"alert\">"
+                        + message.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;") + "</p>");
+            } else {
+                ctx.contentType("text/html; charset=utf-8").result(org.pourparler.server.pages.Pages.html("error.jte",
+                        java.util.Map.of("message", message, "csrf", session(ctx).map(Session::csrfToken).orElse(""))));
+            }
+            return;
+        }
         ObjectNode body = JSON.createObjectNode().put("error", message);
         ctx.status(status).contentType("application/json").result(body.toString());
+    }
+
+    /** Whether the request is a browser's for a page: not the API, and HTML accepted (htmx asks with HX-Request). */
+    private static boolean wantsHtml(Context ctx) {
+        String path = ctx.path();
+        if (path.startsWith("/api/") || path.equals("/openapi.json")) return false;
+        String accept = ctx.header("Accept");
+        return "true".equals(ctx.header("HX-Request")) || (accept != null && accept.contains("text/html"));
     }
 
     /** Sets the session cookie: HttpOnly, SameSite=Strict, Secure when the server is reached over https. */
@@ -173,7 +195,8 @@ public final class Http {
 
     private static void checkCsrf(Context ctx, Session session) {
         String sent = ctx.header(CSRF_HEADER);
-        if (sent == null && String.valueOf(ctx.contentType()).startsWith("application/x-www-form-urlencoded")) sent = ctx.formParam(CSRF_FIELD);
+        String type = String.valueOf(ctx.contentType());
+        if (sent == null && (type.startsWith("application/x-www-form-urlencoded") || type.startsWith("multipart/form-data"))) sent = ctx.formParam(CSRF_FIELD);
         if (sent == null || !Tokens.equalsConstantTime(sent, session.csrfToken())) {
             throw ApiError.forbidden("This request lacks the page's CSRF token (header " + CSRF_HEADER
                     + "); reload the page and try again.");

@@ -67,7 +67,7 @@ public final class RoomEndpoints implements PourparlerServer.Extension, AutoClos
 
     /** A command on a room at a time: the events it produced (it throws RoomException to refuse, nothing changed). */
     @FunctionalInterface
-    private interface Command {
+    interface Command {
         List<RoomEvent> run(Room room, Instant now) throws RoomException;
     }
 
@@ -126,6 +126,7 @@ public final class RoomEndpoints implements PourparlerServer.Extension, AutoClos
                 ctx.contentType("application/json").result(in.readAllBytes());
             }
         });
+        new RoomPages(this, stores).addTo(routes);
         clock.scheduleWithFixedDelay(this::tickDeadlines, 1, 1, TimeUnit.SECONDS);
     }
 
@@ -138,7 +139,11 @@ public final class RoomEndpoints implements PourparlerServer.Extension, AutoClos
 
     private void open(Context ctx) {
         if (!(Http.principal(ctx) instanceof Principal.Convener convener)) throw ApiError.unauthorized("Only the convener opens rooms; sign in first.");
-        JsonNode body = body(ctx);
+        ctx.status(201).json(openRoom(ctx, convener, body(ctx)));
+    }
+
+    /** Opens a room as {@code POST /api/rooms} describes: its id and the seats' invite links and tokens (shown once). */
+    ObjectNode openRoom(Context ctx, Principal.Convener convener, JsonNode body) {
         Scenario scenario = ScenarioUpload.read(body.get("scenario"), examples);
         RoomSpec spec;
         try {
@@ -159,8 +164,11 @@ public final class RoomEndpoints implements PourparlerServer.Extension, AutoClos
             if (s.kind() == org.pourparler.room.Seat.Kind.PROGRAM) sn.put("token", issued.token());
             if (s.kind() == org.pourparler.room.Seat.Kind.AGENT) sn.put("agent", s.agent());
         }
-        ctx.status(201).json(out);
+        return out;
     }
+
+    /** The folder of example scenarios. */
+    Path examples() { return examples; }
 
     private void list(Context ctx) {
         if (!(Http.principal(ctx) instanceof Principal.Convener convener)) throw ApiError.unauthorized("Only the convener lists rooms; sign in first.");
@@ -177,16 +185,35 @@ public final class RoomEndpoints implements PourparlerServer.Extension, AutoClos
 
     private void view(Context ctx) {
         Http.RoomView view = Http.room(ctx, stores);
-        Room room;
-        synchronized (lock(view.room().id())) {
-            long last = stores.log().last(view.room().id());
-            room = at(view.room(), last);
-            live.put(view.room().id(), new Live(room, last));
-        }
-        ctx.json(json(room, view.reader()).put("room", view.room().publicId()));
+        ctx.json(json(current(view).room(), view.reader()).put("room", view.room().publicId()));
     }
 
-    private static ObjectNode json(Room room, Audience.Reader reader) {
+    /** A room's state as of its last committed event, and that event's seq. */
+    record Current(Room room, long seq) { }
+
+    /** The room as it stands. */
+    Current current(Http.RoomView view) {
+        synchronized (lock(view.room().id())) {
+            long last = stores.log().last(view.room().id());
+            Room room = at(view.room(), last);
+            live.put(view.room().id(), new Live(room, last));
+            return new Current(room, last);
+        }
+    }
+
+    /** The room's events the caller may see, oldest first. */
+    List<RoomJson.Logged> visibleEvents(Http.RoomView view) {
+        RoomSpec spec = RoomJson.spec(view.room().spec());
+        List<RoomJson.Logged> events = new ArrayList<>();
+        for (Event e : stores.log().read(view.room().id(), 0)) {
+            if (e.audience().admits(view.reader(), view.room().open())) {
+                events.add(new RoomJson.Logged(e.seq(), RoomJson.decode(e.type(), e.payload(), e.at(), spec.scenario().domain())));
+            }
+        }
+        return events;
+    }
+
+    static ObjectNode json(Room room, Audience.Reader reader) {
         RoomSpec spec = room.spec();
         Domain d = spec.scenario().domain();
         ObjectNode n = Http.JSON.createObjectNode();
@@ -292,26 +319,24 @@ public final class RoomEndpoints implements PourparlerServer.Extension, AutoClos
         } catch (NumberFormatException e) {
             throw ApiError.badRequest("The seat must be a number");
         }
+        ctx.status(201).json(reissueToken(ctx, view, seat));
+    }
+
+    /** Revokes a seat's token and issues a new one: {@code {"seat", "invite" | "token"}}, shown once. */
+    ObjectNode reissueToken(Context ctx, Http.RoomView view, int seat) {
         Seat.Issued issued = stores.seats().reissue(view.room().id(), seat)
                 .orElseThrow(() -> ApiError.notFound("The room has no seat " + ctx.pathParam("seat") + "."));
         ObjectNode out = Http.JSON.createObjectNode().put("seat", seat);
         if (issued.seat().kind() == Seat.Kind.PERSON) out.put("invite", invite(ctx, issued.token()));
         else out.put("token", issued.token());
-        ctx.status(201).json(out);
+        return out;
     }
 
     private void export(Context ctx) {
         Http.RoomView view = convenerOf(ctx);
         RoomSpec spec = RoomJson.spec(view.room().spec());
-        List<RoomJson.Logged> events = new ArrayList<>();
-        boolean complete = true;
-        for (Event e : stores.log().read(view.room().id(), 0)) {
-            if (!e.audience().admits(view.reader(), view.room().open())) {
-                complete = false;
-                continue;
-            }
-            events.add(new RoomJson.Logged(e.seq(), RoomJson.decode(e.type(), e.payload(), e.at(), spec.scenario().domain())));
-        }
+        List<RoomJson.Logged> events = visibleEvents(view);
+        boolean complete = events.size() == stores.log().last(view.room().id());
         RoomJson.Export export = new RoomJson.Export(spec, events, complete);
         if ("csv".equals(ctx.queryParam("format"))) {
             ctx.contentType("text/csv; charset=utf-8").result(RoomJson.csv(export));
@@ -322,10 +347,16 @@ public final class RoomEndpoints implements PourparlerServer.Extension, AutoClos
 
     /** Runs a command for the caller under the room's lock, appends its events, answers with those the caller may see. */
     private void perform(Context ctx, Http.RoomView view, Command command) {
+        Actions.Answer a = apply(ctx, view, command, Optional.ofNullable(ctx.header(Actions.IDEMPOTENCY_HEADER)));
+        ctx.status(a.status()).contentType("application/json").result(a.body());
+    }
+
+    /** Runs a command for the caller (named by {@code key} for retries), without answering: a page renders the result. */
+    Actions.Answer apply(Context ctx, Http.RoomView view, Command command, Optional<String> key) {
         long id = view.room().id();
         synchronized (lock(id)) {
             Live[] done = {null};
-            Actions.perform(ctx, stores.log(), view.room(), lastSeq -> {
+            Actions.Answer answer = Actions.apply(ctx, stores.log(), view.room(), key, lastSeq -> {
                 done[0] = null;
                 Room room = at(view.room(), lastSeq);
                 List<RoomEvent> produced;
@@ -350,6 +381,7 @@ public final class RoomEndpoints implements PourparlerServer.Extension, AutoClos
                 live.put(id, done[0]);
                 record(view.room(), done[0].room());
             }
+            return answer;
         }
     }
 
