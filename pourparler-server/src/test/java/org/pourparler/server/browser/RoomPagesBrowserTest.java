@@ -1,0 +1,305 @@
+package org.pourparler.server.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+import org.pourparler.server.TestServer;
+import org.pourparler.server.rooms.RoomEndpoints;
+import org.pourparler.server.store.Event;
+
+/**
+ * The pages in a real browser (headless Chromium): for each protocol a convener and two people, each
+ * in a browser of their own, open, join and complete a room — one person enters its own preferences,
+ * one reloads mid-negotiation, both answer the post-settlement offer where there is one — and a
+ * person plays a built-in agent. Every page is screenshot at 1280 and 390 px wide
+ * ({@code target/screenshots/RoomPagesBrowserTest}) and checked with axe-core; nothing of the
+ * preferences the mill entered ever reaches the bakery's browser or the convener of the blind room,
+ * in the page or in any response or stream message the browser received.
+ */
+class RoomPagesBrowserTest {
+    private static final Path EXAMPLES = Path.of("../examples");
+    private static final Path SHOTS = Path.of("target/screenshots/RoomPagesBrowserTest");
+
+    private TestServer t;
+    private RoomEndpoints rooms;
+
+    @BeforeEach
+    void start() throws Exception {
+        Browser.assumeAvailable();
+        rooms = new RoomEndpoints(EXAMPLES, Optional.empty());
+        t = TestServer.start("sqlite", List.of(rooms));
+    }
+
+    @AfterEach
+    void stop() {
+        if (rooms != null) rooms.close();
+        if (t != null) t.close();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"alternating", "single-text", "blind", "test-the-waters"})
+    void aConvenerAndTwoPeopleCompleteARoom(String protocol) {
+        boolean everyPage = protocol.equals("alternating");   // the shared pages once; each protocol's own pages always
+        try (Browser convener = Browser.open(protocol + "-convener", SHOTS);
+             Browser bakery = Browser.open(protocol + "-bakery", SHOTS);
+             Browser mill = Browser.open(protocol + "-mill", SHOTS)) {
+            // the convener opens the room: the supplier deal, the mill entering its own preferences
+            convener.go(t.server.signInLink());
+            convener.waitFor(By.xpath("//h1[text()='Your rooms']"));
+            if (everyPage) visit(convener, "rooms");
+            convener.click(By.linkText("Open a new room"));
+            convener.waitFor(By.partialLinkText("Supplier deal"));
+            if (everyPage) visit(convener, "new-room");
+            convener.click(By.partialLinkText("Supplier deal"));
+            convener.waitFor(By.id("p-" + protocol));
+            if (everyPage) visit(convener, "settings");
+            convener.click(By.id("p-" + protocol));
+            convener.type(By.id("rounds"), "30");
+            convener.click(By.id("own-1"));
+            convener.click(By.cssSelector("form.settings button[type=submit]"));
+            String link0 = convener.waitFor(By.id("link-0")).getAttribute("value");
+            String link1 = convener.waitFor(By.id("link-1")).getAttribute("value");
+            assertThat(link0).contains("/join/").isNotEqualTo(link1);
+            if (everyPage) visit(convener, "opened");
+            convener.click(By.linkText("Go to the room"));
+            convener.waitFor(By.id("seats-heading"));
+            String room = convener.driver().getCurrentUrl().replaceFirst(".*/rooms/", "");
+
+            // the parties: the rules and the privacy mode first, then join
+            bakery.go(link0);
+            bakery.waitFor(By.id("join"));
+            assertThat(bakery.text(By.id("main"))).contains("Blind mediation").contains("You are bakery");
+            if (everyPage) visit(bakery, "rules");
+            act(bakery, By.id("join"));
+            mill.go(link1);
+            act(mill, By.id("join"));
+            enterPreferences(mill, everyPage);
+            Set<String> millsPrivate = privateValuesOf(room, 1);
+
+            play(protocol, bakery, mill);
+
+            for (Browser b : List.of(bakery, mill)) b.waitFor(By.id("payoff"), java.time.Duration.ofSeconds(20));
+            if (bakery.driver().findElements(By.id("improve-yes")).size() > 0) {
+                visit(bakery, "improvement");
+                act(bakery, By.id("improve-yes"));
+                mill.waitFor(By.id("improve-yes"));
+                act(mill, By.id("improve-yes"));
+                for (Browser b : List.of(bakery, mill)) b.waitUntil("the improvement to be decided", d -> text(d).contains("Everybody accepted"));
+            }
+            visit(bakery, "result");
+            visit(mill, "result");
+            convener.waitUntil("the console to show the end", d -> text(d).contains("The negotiation is over"));
+            visit(convener, "console-end");
+
+            // what one seat entered reaches neither the other seat nor the blind room's convener
+            bakery.assertNothingOf(millsPrivate.toArray(String[]::new));
+            convener.assertNothingOf(millsPrivate.toArray(String[]::new));
+        }
+    }
+
+    @Test
+    void aPersonPlaysABuiltInAgentAndMessagesTheMediator() {
+        try (Browser convener = Browser.open("agent-convener", SHOTS); Browser person = Browser.open("agent-person", SHOTS)) {
+            convener.go(t.server.signInLink());
+            convener.click(By.linkText("Open a new room"));
+            convener.click(By.partialLinkText("Supplier deal"));
+            convener.type(By.id("rounds"), "6");
+            new Select(convener.waitFor(By.id("kind-1"))).selectByValue("agent");
+            convener.type(By.id("agent-1"), "conceder");
+            convener.click(By.cssSelector("form.settings button[type=submit]"));
+            String link = convener.waitFor(By.id("link-0")).getAttribute("value");
+            convener.click(By.linkText("Go to the room"));
+            convener.waitFor(By.id("seats-heading"));
+
+            person.go(link);
+            act(person, By.id("join"));
+            // a message to the mediator arrives on the console without a reload
+            person.type(By.id("message-text"), "Could we talk about delivery first?");
+            person.click(By.cssSelector("form.message-form button[type=submit]"));
+            convener.waitUntil("the message on the console", d -> text(d).contains("Could we talk about delivery first?"));
+            // the person holds its best package until the agent's counter-offer, then accepts
+            for (int turn = 0; turn < 6 && person.driver().findElements(By.id("payoff")).isEmpty(); turn++) {
+                awaitMoveOrEnd(person);
+                if (!person.driver().findElements(By.id("payoff")).isEmpty()) break;
+                if (turn >= 2 && !person.driver().findElements(By.id("do-accept")).isEmpty()) act(person, By.id("do-accept"));
+                else act(person, By.id("do-offer"));
+            }
+            person.waitFor(By.id("payoff"));
+            assertThat(text(person.driver())).contains("Your result");
+            visit(person, "against-agent-result");
+        }
+    }
+
+    // ---- the protocols, played by the two people ----
+
+    private void play(String protocol, Browser bakery, Browser mill) {
+        switch (protocol) {
+            case "alternating" -> {
+                awaitMove(bakery);
+                // the package builder shows the package's utility as it is built
+                String before = bakery.text(By.id("offer-utility"));
+                new Select(bakery.driver().findElement(By.id("offer-issue-0"))).selectByIndex(4);
+                bakery.waitUntil("the utility to follow the package", d -> !d.findElement(By.id("offer-utility")).getText().equals(before));
+                visit(bakery, "offer");
+                act(bakery, By.id("do-offer"));
+                awaitMove(mill);
+                // a reload mid-negotiation resumes where the party was
+                mill.driver().navigate().refresh();
+                awaitMove(mill);
+                assertThat(text(mill.driver())).contains("On the table, from bakery");
+                visit(mill, "counter");
+                new Select(mill.driver().findElement(By.id("offer-issue-0"))).selectByIndex(8);
+                act(mill, By.id("do-offer"));
+                awaitMove(bakery);
+                assertThat(bakery.text(By.cssSelector("#live"))).contains("Offers so far");
+                act(bakery, By.id("do-accept"));
+            }
+            case "single-text" -> {
+                awaitMove(bakery);
+                awaitMove(mill);
+                visit(bakery, "text");
+                act(bakery, By.id("do-accept"));
+                act(mill, By.id("do-reject"));
+                for (int round = 0; round < 10 && bakery.driver().findElements(By.id("payoff")).isEmpty(); round++) {
+                    awaitMoveOrEnd(bakery);
+                    if (!bakery.driver().findElements(By.id("payoff")).isEmpty()) break;
+                    act(bakery, By.id("do-accept"));
+                    awaitMoveOrEnd(mill);
+                    if (!mill.driver().findElements(By.id("payoff")).isEmpty()) break;
+                    mill.driver().navigate().refresh();
+                    awaitMoveOrEnd(mill);
+                    act(mill, By.id("do-accept"));
+                }
+            }
+            case "blind" -> {
+                for (Browser b : List.of(bakery, mill)) {
+                    awaitMove(b);
+                    b.type(By.id("at-least"), "0");
+                    visit(b, "bid");
+                    act(b, By.id("do-bid"));
+                }
+            }
+            case "test-the-waters" -> {
+                for (Browser b : List.of(bakery, mill)) {
+                    awaitMove(b);
+                    b.type(By.id("level"), "0");
+                    b.click(By.id("probe"));
+                    visit(b, "commit");
+                    act(b, By.id("do-commit"));
+                }
+            }
+            default -> throw new IllegalArgumentException(protocol);
+        }
+    }
+
+    /** The mill rates every option with values no other profile has, weighs the issues and states its reservation. */
+    private void enterPreferences(Browser mill, boolean everyPage) {
+        mill.waitFor(By.id("save-profile"));
+        if (everyPage) visit(mill, "preferences");
+        JavascriptExecutor js = (JavascriptExecutor) mill.driver();
+        List<WebElement> sliders = mill.driver().findElements(By.cssSelector("input[type=range][name^=weight-]"));
+        for (int i = 0; i < sliders.size(); i++) {
+            js.executeScript("arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('change', {bubbles: true}));",
+                    sliders.get(i), String.valueOf(17 + 23 * i));
+        }
+        List<WebElement> ratings = mill.driver().findElements(By.cssSelector("input[type=number][name^=rate-]"));
+        for (int k = 0; k < ratings.size(); k++) {
+            ratings.get(k).clear();
+            ratings.get(k).sendKeys(String.format(java.util.Locale.ROOT, "%.2f", (13.37 + 7.91 * k) % 97));
+        }
+        mill.type(By.id("reservation"), "21.37");
+        mill.waitUntil("the preview of the preferences", d -> d.findElement(By.id("profile-preview")).getText().contains("Your best package"));
+        if (everyPage) visit(mill, "preferences-preview");
+        act(mill, By.id("save-profile"));
+        mill.waitUntil("the preferences to be saved", d -> text(d).contains("My preferences"));
+    }
+
+    /**
+     * The numbers of the profile the seat entered, as they stand in its private event (weights and
+     * option values with many digits): a leak of that event or of the profile would carry them.
+     */
+    private Set<String> privateValuesOf(String room, int seat) {
+        long id = t.server.stores().rooms().find(room).orElseThrow().id();
+        Set<String> out = new LinkedHashSet<>();
+        for (Event e : t.server.stores().log().read(id, 0)) {
+            if (!e.type().equals("profile-entered") || e.seat() != seat) continue;
+            try {
+                collectLongNumbers(TestServer.JSON.readTree(e.payload()), out);
+            } catch (java.io.IOException x) {
+                throw new java.io.UncheckedIOException(x);
+            }
+        }
+        assertThat(out).as("the entered profile's distinctive numbers").hasSizeGreaterThan(5);
+        return out;
+    }
+
+    private static void collectLongNumbers(JsonNode n, Set<String> out) {
+        if (n.isNumber()) {
+            String s = n.asText();
+            if (s.length() >= 7 && s.contains(".")) out.add(s);
+        }
+        for (JsonNode c : n) collectLongNumbers(c, out);
+    }
+
+    // ---- small steps ----
+
+    /** Screenshots at both widths and the accessibility check. */
+    private static void visit(Browser b, String step) {
+        b.screenshots(step);
+        b.assertAccessible(step);
+    }
+
+    /** Clicks a button of the live part and waits until the page has answered (a new rendering). */
+    private static void act(Browser b, By button) {
+        String before = renderKey(b.driver());
+        b.click(button);
+        b.waitUntil("the page to answer " + button, d -> !renderKey(d).equals(before));
+    }
+
+    /** The key of the live part's current rendering (each rendering's forms carry a fresh one), or the URL and page when there is none. */
+    private static String renderKey(WebDriver d) {
+        List<WebElement> keys = d.findElements(By.cssSelector("input[name=key]"));
+        List<String> all = new ArrayList<>();
+        for (WebElement k : keys) {
+            try {
+                all.add(k.getAttribute("value"));
+            } catch (org.openqa.selenium.StaleElementReferenceException e) {
+                all.add("stale");
+            }
+        }
+        return all.isEmpty() ? "none:" + d.getCurrentUrl() + ":" + text(d).hashCode() : String.join(",", all);
+    }
+
+    private static void awaitMove(Browser b) {
+        b.waitUntil("its move", java.time.Duration.ofSeconds(20), d -> text(d).contains("It is your move."));
+    }
+
+    private static void awaitMoveOrEnd(Browser b) {
+        b.waitUntil("its move or the end", java.time.Duration.ofSeconds(20),
+                d -> text(d).contains("It is your move.") || !d.findElements(By.id("payoff")).isEmpty());
+    }
+
+    private static String text(WebDriver d) {
+        try {
+            return d.findElement(By.tagName("main")).getText();
+        } catch (org.openqa.selenium.StaleElementReferenceException | org.openqa.selenium.NoSuchElementException e) {
+            return "";
+        }
+    }
+}
