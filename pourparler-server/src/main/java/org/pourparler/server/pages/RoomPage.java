@@ -48,6 +48,8 @@ public final class RoomPage {
     private final List<org.pourparler.io.RoomJson.Logged> events;
     private final String error;
     private final String formKey;
+    private String completionCode = "";
+    private String continueUrl = "";
 
     /**
      * @param id      the room's public id
@@ -69,6 +71,19 @@ public final class RoomPage {
         this.error = error == null ? "" : error;
         this.formKey = formKey;
     }
+
+    /**
+     * This page for a participant of a research study: the completion code shown at the end, and the
+     * address to continue to (a survey), or empty.
+     */
+    public RoomPage withStudy(String completionCode, String continueUrl) {
+        this.completionCode = completionCode == null ? "" : completionCode;
+        this.continueUrl = continueUrl == null ? "" : continueUrl;
+        return this;
+    }
+
+    public String completionCode() { return completionCode; }
+    public String continueUrl() { return continueUrl; }
 
     public String id() { return id; }
     public String csrf() { return csrf; }

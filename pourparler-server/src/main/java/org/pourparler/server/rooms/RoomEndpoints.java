@@ -126,7 +126,7 @@ public final class RoomEndpoints implements PourparlerServer.Extension, AutoClos
                 ctx.contentType("application/json").result(in.readAllBytes());
             }
         });
-        new RoomPages(this, stores).addTo(routes);
+        new RoomPages(this, stores, (room, page) -> page).addTo(routes);
         clock.scheduleWithFixedDelay(this::tickDeadlines, 1, 1, TimeUnit.SECONDS);
     }
 

@@ -50,10 +50,18 @@ final class RoomPages {
     private static final int MAX_PROFILE_OPTIONS = 2_000;
     private final RoomEndpoints rooms;
     private final Stores stores;
+    private final Decorator decorator;
 
-    RoomPages(RoomEndpoints rooms, Stores stores) {
+    /** Adds to a party's page what another part of the server knows of its room (a study's completion code). */
+    @FunctionalInterface
+    interface Decorator {
+        RoomPage decorate(org.pourparler.server.store.Room room, RoomPage page);
+    }
+
+    RoomPages(RoomEndpoints rooms, Stores stores, Decorator decorator) {
         this.rooms = rooms;
         this.stores = stores;
+        this.decorator = decorator;
     }
 
     void addTo(RoutesConfig routes) {
@@ -266,8 +274,9 @@ final class RoomPages {
     private RoomPage page(Context ctx, Http.RoomView view, String error) {
         RoomEndpoints.Current current = rooms.current(view);
         int seat = view.reader() instanceof Audience.Reader.SeatReader s ? s.seat() : -1;
-        return new RoomPage(view.room().publicId(), current.room(), seat, csrf(ctx), current.seq(), rooms.visibleEvents(view), error,
+        RoomPage page = new RoomPage(view.room().publicId(), current.room(), seat, csrf(ctx), current.seq(), rooms.visibleEvents(view), error,
                 UUID.randomUUID().toString());
+        return decorator.decorate(view.room(), page);
     }
 
     /** The utility of the package in the query, for the package builder (the caller's own profile). */
