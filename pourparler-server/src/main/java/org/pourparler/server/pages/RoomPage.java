@@ -48,6 +48,7 @@ public final class RoomPage {
     private final List<org.pourparler.io.RoomJson.Logged> events;
     private final String error;
     private final String formKey;
+    private RoomAnalysis analysis;
     private String completionCode = "";
     private String continueUrl = "";
 
@@ -80,6 +81,29 @@ public final class RoomPage {
         this.completionCode = completionCode == null ? "" : completionCode;
         this.continueUrl = continueUrl == null ? "" : continueUrl;
         return this;
+    }
+
+    /** The live analysis, shown to the convener of an open room only. */
+    public RoomPage withAnalysis(RoomAnalysis analysis) {
+        if (!isConvener() || !open()) throw new IllegalStateException("Only the convener of an open room sees the analysis");
+        this.analysis = analysis;
+        return this;
+    }
+
+    public boolean hasAnalysis() { return analysis != null; }
+    public RoomAnalysis analysis() { return analysis; }
+    public List<RoomAnalysis.Point> analysedOffers() { return analysis.offers(view().map(NegotiationView::offers).orElse(List.of())); }
+    public Optional<RoomAnalysis.Point> analysedAgreement() { return analysis.agreement(room.agreement()); }
+
+    /** In an open room, the convener's view of every party's profile: name, reservation, each issue's options with their values. */
+    public List<String[]> allProfiles() {
+        List<String[]> out = new ArrayList<>();
+        if (!isConvener() || !open()) return out;
+        for (int j = 0; j < spec().seats().size(); j++) {
+            Optional<Profile> p = room.profile(j);
+            out.add(new String[] {spec().seats().get(j).party(), p.map(x -> Words.number(x.reservation())).orElse("not entered yet")});
+        }
+        return out;
     }
 
     public String completionCode() { return completionCode; }

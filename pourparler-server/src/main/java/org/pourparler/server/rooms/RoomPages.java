@@ -34,6 +34,7 @@ import org.pourparler.server.http.ApiError;
 import org.pourparler.server.http.Http;
 import org.pourparler.server.http.Principal;
 import org.pourparler.server.pages.Pages;
+import org.pourparler.server.pages.RoomAnalysis;
 import org.pourparler.server.pages.RoomPage;
 import org.pourparler.server.pages.Words;
 import org.pourparler.server.store.Audience;
@@ -51,6 +52,10 @@ final class RoomPages {
     private final RoomEndpoints rooms;
     private final Stores stores;
     private final Decorator decorator;
+    /** The analyses of open rooms whose every profile is known (they do not change after that), the most recent 64. */
+    private final Map<Long, RoomAnalysis> analyses = java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>(16, 0.75f, true) {
+        @Override protected boolean removeEldestEntry(Map.Entry<Long, RoomAnalysis> e) { return size() > 64; }
+    });
 
     /** Adds to a party's page what another part of the server knows of its room (a study's completion code). */
     @FunctionalInterface
@@ -276,7 +281,16 @@ final class RoomPages {
         int seat = view.reader() instanceof Audience.Reader.SeatReader s ? s.seat() : -1;
         RoomPage page = new RoomPage(view.room().publicId(), current.room(), seat, csrf(ctx), current.seq(), rooms.visibleEvents(view), error,
                 UUID.randomUUID().toString());
+        if (page.isConvener() && page.open()) page.withAnalysis(analysis(view.room().id(), current.room()));
         return decorator.decorate(view.room(), page);
+    }
+
+    private RoomAnalysis analysis(long id, Room room) {
+        RoomAnalysis cached = analyses.get(id);
+        if (cached != null) return cached;
+        RoomAnalysis a = RoomAnalysis.of(room);
+        if (a.available() || !a.unavailable().startsWith("The analysis appears")) analyses.put(id, a);
+        return a;
     }
 
     /** The utility of the package in the query, for the package builder (the caller's own profile). */

@@ -146,6 +146,37 @@ class RoomPagesBrowserTest {
         }
     }
 
+    @Test
+    void anOpenRoomShowsItsConvenerTheLiveAnalysisAndNobodyElse() {
+        try (Browser convener = Browser.open("open-convener", SHOTS); Browser person = Browser.open("open-person", SHOTS)) {
+            convener.go(t.server.signInLink());
+            convener.click(By.linkText("Open a new room"));
+            convener.click(By.partialLinkText("Supplier deal"));
+            convener.click(By.id("m-open"));
+            convener.type(By.id("rounds"), "8");
+            new Select(convener.waitFor(By.id("kind-1"))).selectByValue("agent");
+            convener.type(By.id("agent-1"), "hardliner");
+            convener.click(By.cssSelector("form.settings button[type=submit]"));
+            String link = convener.waitFor(By.id("link-0")).getAttribute("value");
+            convener.click(By.linkText("Go to the room"));
+            convener.waitFor(By.id("zone"));
+            assertThat(convener.text(By.id("zone"))).startsWith("Zone: yes.");
+            assertThat(convener.driver().findElements(By.cssSelector("svg.plane polyline"))).hasSize(1);
+            assertThat(convener.driver().findElement(By.cssSelector("svg.plane polyline")).getAttribute("points").split(" ")).hasSizeGreaterThan(3);
+
+            person.go(link);
+            assertThat(person.text(By.id("main"))).contains("Open mediation");
+            act(person, By.id("join"));
+            awaitMove(person);
+            act(person, By.id("do-offer"));
+            // the offer reaches the convener's plane live
+            convener.waitUntil("the offer on the plane", d -> !d.findElements(By.cssSelector("svg.plane circle")).isEmpty());
+            visit(convener, "open-console");
+            assertThat(text(person.driver())).doesNotContain("Analysis").doesNotContain("Zone:");
+            visit(person, "open-party");
+        }
+    }
+
     // ---- the protocols, played by the two people ----
 
     private void play(String protocol, Browser bakery, Browser mill) {
