@@ -467,8 +467,15 @@ final class RoomPages {
             tables.add(new ValueFunction.Table(t));
         }
         if (sum <= 0) throw ApiError.badRequest("At least one issue must matter to you: move one of the sliders up.");
+        LinearAdditiveUtility utility = LinearAdditiveUtility.of(d, weights, tables);
+        if ("package".equals(param(ctx, "reservationKind"))) {
+            // the worst deal still taken, as a package: the reservation value is its utility, and the package is kept
+            int[] o = new int[d.issueCount()];
+            for (int i = 0; i < o.length; i++) o[i] = (int) bounded(ctx, "res-issue-" + i, 0, d.issue(i).size() - 1, "The option of " + d.issue(i).name());
+            return new Profile(utility, utility.utility(o), 1.0, lines, Optional.of(Outcome.of(o)));
+        }
         double reservation = bounded(ctx, "reservation", 0, 100, "The worst deal you would still take") / 100.0;
-        return new Profile(LinearAdditiveUtility.of(d, weights, tables), reservation, 1.0, lines, Optional.empty());
+        return new Profile(utility, reservation, 1.0, lines, Optional.empty());
     }
 
     private static double bounded(Context ctx, String name, double min, double max, String what) {

@@ -13,3 +13,23 @@ document.addEventListener("click", function (event) {
     done();
   }
 });
+
+// Weight sliders: each shows its share of the whole, so the shares always sum to 100%.
+function pourparlerShares(root) {
+  var forms = new Set();
+  root.querySelectorAll("input[type=range][data-share]").forEach(function (s) { if (s.form) forms.add(s.form); });
+  forms.forEach(function (form) {
+    var sliders = form.querySelectorAll("input[type=range][data-share]");
+    var sum = 0;
+    sliders.forEach(function (s) { sum += Number(s.value); });
+    sliders.forEach(function (s) {
+      var out = document.getElementById(s.id + "-share");
+      if (out) out.textContent = sum > 0 ? Math.round(100 * Number(s.value) / sum) + "%" : "–";
+    });
+  });
+}
+document.addEventListener("input", function (event) {
+  if (event.target.matches && event.target.matches("input[type=range][data-share]")) pourparlerShares(event.target.form);
+});
+document.addEventListener("htmx:load", function (event) { pourparlerShares(event.target); });
+document.addEventListener("DOMContentLoaded", function () { pourparlerShares(document); });

@@ -128,7 +128,15 @@ class RoomPagesBrowserTest {
             convener.waitFor(By.id("seats-heading"));
 
             person.go(link);
-            act(person, By.id("join"));
+            // keyboard only: tab to the button and press Enter
+            String before = renderKey(person.driver());
+            keyboard(person, By.id("join"), org.openqa.selenium.Keys.ENTER);
+            person.waitUntil("the join to be answered", d -> !renderKey(d).equals(before));
+            awaitMove(person);
+            keyboard(person, By.id("offer-issue-0"), org.openqa.selenium.Keys.ARROW_DOWN);
+            String utilityBefore = person.text(By.id("offer-utility"));
+            person.waitUntil("the utility to follow a keyboard change", d -> !d.findElement(By.id("offer-utility")).getText().equals(utilityBefore)
+                    || !d.findElement(By.id("offer-issue-0")).getAttribute("value").equals("0"));
             // a message to the mediator arrives on the console without a reload
             person.type(By.id("message-text"), "Could we talk about delivery first?");
             person.click(By.cssSelector("form.message-form button[type=submit]"));
@@ -246,9 +254,13 @@ class RoomPagesBrowserTest {
         JavascriptExecutor js = (JavascriptExecutor) mill.driver();
         List<WebElement> sliders = mill.driver().findElements(By.cssSelector("input[type=range][name^=weight-]"));
         for (int i = 0; i < sliders.size(); i++) {
-            js.executeScript("arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('change', {bubbles: true}));",
-                    sliders.get(i), String.valueOf(17 + 23 * i));
+            js.executeScript("arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('input', {bubbles: true}));"
+                    + " arguments[0].dispatchEvent(new Event('change', {bubbles: true}));", sliders.get(i), String.valueOf(17 + 23 * i));
         }
+        // the sliders show their shares of the whole, which sum to 100% (up to rounding)
+        int shares = 0;
+        for (WebElement out : mill.driver().findElements(By.cssSelector("output.share"))) shares += Integer.parseInt(out.getText().replace("%", "").trim());
+        assertThat(shares).isBetween(98, 102);
         List<WebElement> ratings = mill.driver().findElements(By.cssSelector("input[type=number][name^=rate-]"));
         for (int k = 0; k < ratings.size(); k++) {
             ratings.get(k).clear();
@@ -315,6 +327,21 @@ class RoomPagesBrowserTest {
             }
         }
         return all.isEmpty() ? "none:" + d.getCurrentUrl() + ":" + text(d).hashCode() : String.join(",", all);
+    }
+
+    /** Tabs from the top of the page to the element (at most 200 presses) and presses a key there. */
+    private static void keyboard(Browser b, By target, CharSequence key) {
+        WebElement element = b.waitFor(target);
+        b.driver().findElement(By.tagName("body")).click();
+        org.openqa.selenium.interactions.Actions keys = new org.openqa.selenium.interactions.Actions(b.driver());
+        for (int i = 0; i < 200; i++) {
+            if (b.driver().switchTo().activeElement().equals(element)) {
+                keys.sendKeys(key).perform();
+                return;
+            }
+            keys.sendKeys(org.openqa.selenium.Keys.TAB).perform();
+        }
+        throw new AssertionError(b.name() + ": the keyboard never reached " + target);
     }
 
     private static void awaitMove(Browser b) {
