@@ -138,6 +138,65 @@ final class RoomPages {
         Pages.render(ctx, "newRoom.jte", Map.of("examples", examples, "csrf", csrf(ctx), "error", error));
     }
 
+    /** The first line of a scenario written in the page (its parties enter their own preferences). */
+    private static final String SMALL = "# written in the page: each party enters its own preferences\n";
+
+    /**
+     * A scenario in our format from the page's small form: parties one per line, issues one per line as
+     * "issue: option, option". Each party's profile is a placeholder (equal weights, the first option
+     * best), for the parties enter their own; the text goes through the same reader as any upload.
+     */
+    static String smallScenario(String title, String parties, String issues) {
+        List<String> names = lines(parties);
+        List<String> issueLines = lines(issues);
+        if (title == null || title.isBlank()) throw ApiError.badRequest("Give the negotiation a title.");
+        if (names.size() < 2) throw ApiError.badRequest("Name at least two parties, one per line.");
+        if (issueLines.isEmpty()) throw ApiError.badRequest("Name at least one issue, as 'issue: option, option'.");
+        StringBuilder y = new StringBuilder(SMALL).append("format: pourparler/1\ntitle: ").append(quote(title.trim())).append("\nissues:\n");
+        List<String> issueNames = new ArrayList<>();
+        List<List<String>> options = new ArrayList<>();
+        for (String line : issueLines) {
+            int colon = line.indexOf(':');
+            if (colon <= 0) throw ApiError.badRequest("Write each issue as 'issue: option, option' — this line has no colon: " + line);
+            List<String> opts = new ArrayList<>();
+            for (String o : line.substring(colon + 1).split(",")) if (!o.isBlank()) opts.add(o.trim());
+            if (opts.size() < 2) throw ApiError.badRequest("Give the issue '" + line.substring(0, colon).trim() + "' at least two options, separated by commas.");
+            issueNames.add(line.substring(0, colon).trim());
+            options.add(opts);
+            y.append("  - name: ").append(quote(issueNames.get(issueNames.size() - 1))).append("\n    options: [");
+            for (int k = 0; k < opts.size(); k++) y.append(k > 0 ? ", " : "").append(quote(opts.get(k)));
+            y.append("]\n");
+        }
+        y.append("parties:\n");
+        for (String n : names) {
+            y.append("  - name: ").append(quote(n)).append("\n    role: negotiator\n    reservation: 0\n    utility:\n      issues:\n");
+            for (int i = 0; i < issueNames.size(); i++) {
+                y.append("        ").append(quote(issueNames.get(i))).append(":\n          weight: 1\n          options: {");
+                for (int k = 0; k < options.get(i).size(); k++) {
+                    y.append(k > 0 ? ", " : "").append(quote(options.get(i).get(k))).append(": ").append(k == 0 ? 1 : 0);
+                }
+                y.append("}\n");
+            }
+        }
+        return y.toString();
+    }
+
+    private static List<String> lines(String text) {
+        List<String> out = new ArrayList<>();
+        if (text == null) return out;
+        for (String l : text.split("\\R")) if (!l.isBlank()) out.add(l.trim());
+        return out;
+    }
+
+    /** A YAML double-quoted scalar (JSON's escaping is valid YAML). */
+    private static String quote(String s) {
+        try {
+            return Http.JSON.writeValueAsString(s);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private List<Path> exampleFiles() {
         if (rooms.examples() == null || !Files.isDirectory(rooms.examples())) return List.of();
         try (Stream<Path> s = Files.list(rooms.examples())) {
@@ -163,6 +222,14 @@ final class RoomPages {
             try (InputStream in = file.content()) {
                 text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             }
+        } else if (ctx.formParam("smallIssues") != null) {
+            name = "scenario.yaml";
+            try {
+                text = smallScenario(ctx.formParam("smallTitle"), ctx.formParam("smallParties"), ctx.formParam("smallIssues"));
+            } catch (ApiError e) {
+                newRoom(ctx, e.getMessage());
+                return;
+            }
         } else {
             name = "scenario.yaml";
             text = Optional.ofNullable(ctx.formParam("text")).orElse("");
@@ -181,7 +248,7 @@ final class RoomPages {
         List<String> parties = new ArrayList<>();
         for (Party p : scenario.negotiators()) parties.add(p.name());
         Pages.render(ctx, "roomSettings.jte", Map.of("scenarioTitle", scenario.title(), "example", example, "fileName", file, "text", text,
-                "parties", parties, "csrf", csrf(ctx), "error", ""));
+                "parties", parties, "csrf", csrf(ctx), "error", "", "partiesEnter", text.startsWith(SMALL)));
     }
 
     private void openRoom(Context ctx) {
@@ -218,7 +285,8 @@ final class RoomPages {
             ctx.status(e.status());
             Pages.render(ctx, "roomSettings.jte", Map.of("scenarioTitle", scenario.title(), "example", Optional.ofNullable(example).orElse(""),
                     "fileName", Optional.ofNullable(ctx.formParam("file")).orElse(""), "text", Optional.ofNullable(ctx.formParam("text")).orElse(""),
-                    "parties", parties, "csrf", csrf(ctx), "error", e.getMessage()));
+                    "parties", parties, "csrf", csrf(ctx), "error", e.getMessage(),
+                    "partiesEnter", Optional.ofNullable(ctx.formParam("text")).orElse("").startsWith(SMALL)));
             return;
         }
         List<String[]> seatRows = new ArrayList<>();

@@ -185,6 +185,33 @@ class RoomPagesBrowserTest {
         }
     }
 
+    @Test
+    void aConvenerWritesASmallScenarioInThePageAndAMistakeIsAPlainSentence() {
+        try (Browser convener = Browser.open("small-convener", SHOTS)) {
+            convener.go(t.server.signInLink());
+            convener.click(By.id("seed"));                       // the seed scenario first, from the empty rooms page
+            convener.waitFor(By.id("p-alternating"));
+            assertThat(text(convener.driver())).contains("Ukraine");
+            convener.go(t.uri("/rooms/new").toString());
+            convener.type(By.id("small-title"), "Team budget");
+            convener.type(By.id("small-parties"), "north office\nsouth office");
+            convener.type(By.id("small-issues"), "budget 10k, 20k");   // no colon
+            convener.click(By.xpath("//button[text()='Use these']"));
+            convener.waitUntil("the mistake in a sentence", d -> text(d).contains("has no colon"));
+            visit(convener, "small-mistake");
+            convener.type(By.id("small-title"), "Team budget");
+            convener.type(By.id("small-parties"), "north office\nsouth office");
+            convener.type(By.id("small-issues"), "budget: 10k, 20k, 30k\nstart: March, June");
+            convener.click(By.xpath("//button[text()='Use these']"));
+            convener.waitFor(By.id("own-1"));
+            // the parties of a scenario written in the page enter their own preferences
+            assertThat(convener.driver().findElement(By.id("own-0")).isSelected()).isTrue();
+            assertThat(convener.driver().findElement(By.id("own-1")).isSelected()).isTrue();
+            convener.click(By.cssSelector("form.settings button[type=submit]"));
+            assertThat(convener.waitFor(By.id("link-1")).getAttribute("value")).contains("/join/");
+        }
+    }
+
     // ---- the protocols, played by the two people ----
 
     private void play(String protocol, Browser bakery, Browser mill) {
