@@ -36,6 +36,46 @@ class RoomPagesBrowserTest {
     private static final Path EXAMPLES = Path.of("../examples");
     private static final Path SHOTS = Path.of("target/screenshots/RoomPagesBrowserTest");
 
+    /** The bakery's numbers: its option values, weights and reservation, and its terms (weight × value) as its own page's JSON carries them. */
+    private static final String[] BAKERY_PRIVATE = {"0.913579", "0.824681", "0.735791", "0.371113", "0.628887", "0.271828", "0.339041", "0.30604",
+            "0.543219", "0.46371"};
+
+    /** Two parties, a price with ten options, delivery and payment; the bakery's profile given, the mill's entered in the page. */
+    private static final String SCENARIO = String.join("\n",
+            "format: pourparler/1",
+            "title: Flour test",
+            "issues:",
+            "  - name: price",
+            "    options: [p0, p1, p2, p3, p4, p5, p6, p7, p8, p9]",
+            "  - name: delivery",
+            "    options: [weekly, fortnightly, monthly]",
+            "  - name: payment",
+            "    options: [on delivery, 30 days, 60 days]",
+            "parties:",
+            "  - name: bakery",
+            "    role: negotiator",
+            "    reservation: 0.271828",
+            "    utility:",
+            "      issues:",
+            "        price:",
+            "          weight: 0.371113",
+            "          options: {p0: 0.913579, p1: 0.824681, p2: 0.735791, p3: 0.543219, p4: 0.46371, p5: 0.3416, p6: 0.2146, p7: 0.20159, p8: 0.1, p9: 0}",
+            "        delivery:",
+            "          weight: 0.628887",
+            "          options: {weekly: 1, fortnightly: 0.4637, monthly: 0}",
+            "        payment:",
+            "          weight: 0",
+            "          options: {on delivery: 0, 30 days: 0.5, 60 days: 1}",
+            "  - name: mill",
+            "    role: negotiator",
+            "    reservation: 0.2",
+            "    utility:",
+            "      issues:",
+            "        price: {weight: 1, options: {p0: 0, p1: 0.1, p2: 0.2, p3: 0.3, p4: 0.4, p5: 0.5, p6: 0.6, p7: 0.7, p8: 0.8, p9: 0.9}}",
+            "        delivery: {weight: 1, options: {weekly: 0, fortnightly: 0.5, monthly: 1}}",
+            "        payment: {weight: 1, options: {on delivery: 1, 30 days: 0.5, 60 days: 0}}",
+            "");
+
     private TestServer t;
     private RoomEndpoints rooms;
 
@@ -66,7 +106,9 @@ class RoomPagesBrowserTest {
             convener.click(By.linkText("Open a new room"));
             convener.waitFor(By.partialLinkText("Supplier deal"));
             if (everyPage) visit(convener, "new-room");
-            convener.click(By.partialLinkText("Supplier deal"));
+            // a scenario of the test's own, pasted: the bakery's profile has numbers no page may show another
+            ((JavascriptExecutor) convener.driver()).executeScript("document.getElementById('scenario-text').value = arguments[0];", SCENARIO);
+            convener.click(By.xpath("//button[text()='Use this text']"));
             convener.waitFor(By.id("p-" + protocol));
             if (everyPage) visit(convener, "settings");
             convener.click(By.id("p-" + protocol));
@@ -107,9 +149,12 @@ class RoomPagesBrowserTest {
             convener.waitUntil("the console to show the end", d -> text(d).contains("The negotiation is over"));
             visit(convener, "console-end");
 
-            // what one seat entered reaches neither the other seat nor the blind room's convener
+            // what one seat entered reaches neither the other seat nor the blind room's convener, nor the
+            // profile the convener set for the bakery the mill
             bakery.assertNothingOf(millsPrivate.toArray(String[]::new));
             convener.assertNothingOf(millsPrivate.toArray(String[]::new));
+            mill.assertNothingOf(BAKERY_PRIVATE);
+            mill.assertNothingOf("p0 (0.34)", "weekly (0.63)");   // the bakery's profile as its own page renders it
         }
     }
 
