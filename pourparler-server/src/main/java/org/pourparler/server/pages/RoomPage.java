@@ -389,6 +389,20 @@ public final class RoomPage {
         return b.toString().trim();
     }
 
+    /** The distinct packages proposed so far, oldest first (blind bidding's list of acceptable packages chooses among them). */
+    public List<Outcome> distinctOffers() {
+        java.util.LinkedHashSet<Outcome> set = new java.util.LinkedHashSet<>();
+        for (OfferRecord r : view().map(NegotiationView::offers).orElse(List.of())) set.add(r.outcome());
+        return List.copyOf(set);
+    }
+
+    /** Those packages described, with the reader's utility of each. */
+    public List<String> distinctOfferTexts() {
+        List<String> out = new ArrayList<>();
+        for (Outcome o : distinctOffers()) out.add(Words.outcome(domain(), o) + " (worth " + Words.number(utility(o)) + " to you)");
+        return out;
+    }
+
     public List<String> probeAnswers() {
         List<String> out = new ArrayList<>();
         for (ProbeAnswer a : view().map(NegotiationView::answers).orElse(List.of())) {

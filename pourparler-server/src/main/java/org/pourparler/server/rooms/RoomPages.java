@@ -485,7 +485,17 @@ final class RoomPages {
             case "accept" -> Action.accept();
             case "reject" -> Action.reject();
             case "end" -> Action.end();
-            case "bid" -> Action.bid(packageOf(ctx, d), Acceptance.atLeast(number(ctx, "atLeast", "The least you accept")));
+            case "bid" -> {
+                Outcome proposal = packageOf(ctx, d);
+                if ("packages".equals(ctx.formParam("acceptKind"))) {
+                    java.util.Set<Outcome> accepted = new java.util.HashSet<>();
+                    accepted.add(proposal);
+                    List<Outcome> seen = new RoomPage("", room, seat, "", 0, List.of(), "", "").distinctOffers();
+                    for (int k = 0; k < seen.size(); k++) if ("yes".equals(ctx.formParam("pkg-" + k))) accepted.add(seen.get(k));
+                    yield Action.bid(proposal, Acceptance.packages(accepted));
+                }
+                yield Action.bid(proposal, Acceptance.atLeast(number(ctx, "atLeast", "The least you accept")));
+            }
             case "commit" -> {
                 double level = number(ctx, "level", "The least you would take");
                 RoomPage page = new RoomPage("", room, seat, "", 0, List.of(), "", "");

@@ -299,12 +299,15 @@ class RoomPagesBrowserTest {
                 }
             }
             case "blind" -> {
-                for (Browser b : List.of(bakery, mill)) {
-                    awaitMove(b);
-                    b.type(By.id("at-least"), "0");
-                    visit(b, "bid");
-                    act(b, By.id("do-bid"));
-                }
+                // the bakery accepts only its own proposal (a list of packages), the mill anything (a threshold)
+                awaitMove(bakery);
+                bakery.click(By.id("accept-packages"));
+                visit(bakery, "bid");
+                act(bakery, By.id("do-bid"));
+                awaitMove(mill);
+                mill.type(By.id("at-least"), "0");
+                visit(mill, "bid");
+                act(mill, By.id("do-bid"));
             }
             case "test-the-waters" -> {
                 for (Browser b : List.of(bakery, mill)) {
