@@ -37,7 +37,10 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+        int code = run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+        // an agent's System.exit was contained (the JVM is already shutting down): end with the command's code
+        if (Watchdog.exiting()) Watchdog.finish(code);
+        System.exit(code);
     }
 
     /** Runs the command line with the given streams and returns the exit code (for tests). */

@@ -94,4 +94,31 @@ class ContainmentTest {
         assertThat(p.waitFor()).as(out).isZero();
         assertThat(out).contains("Fault: HoardingAgent (out-of-memory)").contains("No agreement.");
     }
+
+    @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    void negotiateContainsAnAgentThatCallsSystemExit() throws Exception {
+        // in a JVM of its own: the agent's System.exit must end its session with a fault, not the command
+        List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", System.getProperty("java.class.path"),
+                Main.class.getName(), "negotiate", SUPPLIER.toString(), "--agents", "boulware,class:" + AGENTS + "ExitingAgent", "--rounds", "30",
+                "--format", "json");
+        Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(p.waitFor()).as(out).isZero();
+        com.fasterxml.jackson.databind.JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out);
+        assertThat(json.path("ending").asText()).as(out).isEqualTo("fault");
+        assertThat(json.path("fault").path("kind").asText()).isEqualTo("exit");
+        assertThat(json.toString()).contains("exit").contains("called System.exit during the session");
+        // Ctrl-C (SIGTERM here) still ends the command as asked, not as an agent's fault
+        Path log = Files.createTempFile("pourparler-sigterm", ".txt");
+        Process q = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", System.getProperty("java.class.path"),
+                Main.class.getName(), "negotiate", SUPPLIER.toString(), "--agents", "hardliner,hardliner", "--time", "60")
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Thread.sleep(3000);
+        q.destroy();
+        assertThat(q.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(Files.readString(log)).doesNotContain("System.exit");
+        Files.delete(log);
+        assertThat(q.exitValue()).isNotZero();
+    }
 }
