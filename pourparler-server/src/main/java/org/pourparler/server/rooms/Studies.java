@@ -91,6 +91,15 @@ final class Studies {
             return;
         }
         Study study = found.get();
+        // from another site's page (a survey, Prolific) the browser withholds the SameSite=Strict session
+        // cookie, here and on a redirect: first a same-origin step, so a returning participant is known
+        // and a new one's cookie reaches their room
+        if ("cross-site".equals(ctx.header("Sec-Fetch-Site"))) {
+            String pidParam = ctx.queryParam("pid");
+            Pages.render(ctx, "studyArrive.jte", Map.of("next", "/study/" + ctx.pathParam("token")
+                    + (pidParam == null ? "" : "?pid=" + encode(pidParam))));
+            return;
+        }
         Principal p = Http.principal(ctx);
         // the same person again (their seat cookie): their own room, never a second one
         if (p instanceof Principal.Seat s) {
@@ -159,7 +168,7 @@ final class Studies {
         List<String[]> list = new ArrayList<>();
         for (Study s : stores.studies().listFor(convener.id())) {
             list.add(new String[] {s.publicId(), s.title(), Integer.toString(stores.studies().count(s.id())),
-                    Integer.toString(stores.studies().completed(s.id())), s.createdAt().truncatedTo(ChronoUnit.MINUTES).toString()});
+                    Integer.toString(stores.studies().completed(s.id())), when(s.createdAt())});
         }
         Pages.render(ctx, "studies.jte", Map.of("studies", list, "csrf", csrf(ctx)));
     }
@@ -289,7 +298,7 @@ final class Studies {
         for (Study.Participant p : stores.studies().participants(study.id())) {
             Optional<org.pourparler.server.store.Room> r = stores.rooms().find(p.room());
             people.add(new String[] {Integer.toString(p.number()), p.pid(), r.map(org.pourparler.server.store.Room::publicId).orElse(""),
-                    r.map(org.pourparler.server.store.Room::state).orElse(""), p.createdAt().truncatedTo(ChronoUnit.SECONDS).toString()});
+                    r.map(org.pourparler.server.store.Room::state).orElse(""), when(p.createdAt())});
         }
         List<String[]> facts = new ArrayList<>();
         facts.add(new String[] {"Scenario", spec.scenario().title()});
@@ -352,6 +361,11 @@ final class Studies {
         String file = study.title().replaceAll("[^A-Za-z0-9-]+", "-").replaceAll("^-+|-+$", "");
         ctx.header("Content-Disposition", "attachment; filename=\"" + (file.isEmpty() ? "study" : file) + "-results.csv\"");
         ctx.contentType("text/csv; charset=utf-8").result(csv.toString());
+    }
+
+    /** A time for a page: "2026-12-01 12:00 UTC" (it wraps in a narrow column). */
+    private static String when(Instant t) {
+        return t.truncatedTo(ChronoUnit.MINUTES).toString().replace("T", " ").replace("Z", " UTC");
     }
 
     private static PartyResult party(SessionResult r, String name) {
