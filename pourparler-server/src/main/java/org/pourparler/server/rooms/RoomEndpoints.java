@@ -126,7 +126,8 @@ public final class RoomEndpoints implements PourparlerServer.Extension, AutoClos
                 ctx.contentType("application/json").result(in.readAllBytes());
             }
         });
-        new RoomPages(this, stores, (room, page) -> page).addTo(routes);
+        Studies studies = new Studies(this, stores).addTo(routes);
+        new RoomPages(this, stores, studies::decorate).addTo(routes);
         clock.scheduleWithFixedDelay(this::tickDeadlines, 1, 1, TimeUnit.SECONDS);
     }
 
@@ -169,6 +170,9 @@ public final class RoomEndpoints implements PourparlerServer.Extension, AutoClos
 
     /** The folder of example scenarios. */
     Path examples() { return examples; }
+
+    /** The public base URL for links, when configured. */
+    Optional<URI> baseUrl() { return baseUrl; }
 
     private void list(Context ctx) {
         if (!(Http.principal(ctx) instanceof Principal.Convener convener)) throw ApiError.unauthorized("Only the convener lists rooms; sign in first.");

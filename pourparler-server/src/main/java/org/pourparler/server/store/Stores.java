@@ -11,13 +11,14 @@ import java.util.Objects;
  * @param bus told after each committed append
  */
 public record Stores(Database database, Clock clock, EventBus bus, Conveners conveners, Sessions sessions, Rooms rooms,
-                     Seats seats, EventLog log) {
+                     Seats seats, EventLog log, Studies studies) {
 
     /** The stores over the database. */
     public static Stores over(Database database, Clock clock, EventBus bus) {
         Objects.requireNonNull(database, "database");
         Seats seats = new Seats(database);
         return new Stores(database, clock, bus, new Conveners(database, clock), new Sessions(database, clock, seats),
-                new Rooms(database, clock), seats, new EventLog(database, clock, bus));
+                new Rooms(database, clock), seats, new EventLog(database, clock, bus),
+                new Studies(database, clock));
     }
 }
