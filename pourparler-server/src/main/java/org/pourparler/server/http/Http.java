@@ -156,15 +156,20 @@ public final class Http {
         return "true".equals(ctx.header("HX-Request")) || (accept != null && accept.contains("text/html"));
     }
 
-    /** Sets the session cookie: HttpOnly, SameSite=Strict, Secure when the server is reached over https. */
+    /**
+     * Sets the session cookie: HttpOnly, SameSite=Lax, Secure when the server is reached over https.
+     * Lax, not Strict: a browser then sends it when a person follows an invite or study link from
+     * another site (a webmail, a survey); every state change is a POST that must carry the session's
+     * CSRF token as well, and no GET changes a room.
+     */
     public static void setSessionCookie(Context ctx, String token) {
-        ctx.res().addHeader("Set-Cookie", SESSION_COOKIE + "=" + token + "; Path=/; HttpOnly; SameSite=Strict; Max-Age="
+        ctx.res().addHeader("Set-Cookie", SESSION_COOKIE + "=" + token + "; Path=/; HttpOnly; SameSite=Lax; Max-Age="
                 + org.pourparler.server.store.Sessions.VALIDITY.toSeconds() + (secure(ctx) ? "; Secure" : ""));
     }
 
     /** Clears the session cookie. */
     public static void clearSessionCookie(Context ctx) {
-        ctx.res().addHeader("Set-Cookie", SESSION_COOKIE + "=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0" + (secure(ctx) ? "; Secure" : ""));
+        ctx.res().addHeader("Set-Cookie", SESSION_COOKIE + "=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0" + (secure(ctx) ? "; Secure" : ""));
     }
 
     private static boolean secure(Context ctx) {

@@ -91,15 +91,6 @@ final class Studies {
             return;
         }
         Study study = found.get();
-        // from another site's page (a survey, Prolific) the browser withholds the SameSite=Strict session
-        // cookie, here and on a redirect: first a same-origin step, so a returning participant is known
-        // and a new one's cookie reaches their room
-        if ("cross-site".equals(ctx.header("Sec-Fetch-Site"))) {
-            String pidParam = ctx.queryParam("pid");
-            Pages.render(ctx, "studyArrive.jte", Map.of("next", "/study/" + ctx.pathParam("token")
-                    + (pidParam == null ? "" : "?pid=" + encode(pidParam))));
-            return;
-        }
         Principal p = Http.principal(ctx);
         // the same person again (their seat cookie): their own room, never a second one
         if (p instanceof Principal.Seat s) {

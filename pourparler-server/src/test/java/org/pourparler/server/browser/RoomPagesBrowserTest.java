@@ -172,7 +172,10 @@ class RoomPagesBrowserTest {
             convener.click(By.linkText("Go to the room"));
             convener.waitFor(By.id("seats-heading"));
 
-            person.go(link);
+            // the invite link followed from another site's page (a webmail): the person arrives signed in to its seat
+            person.go("data:text/html,<a id=mail-link href='" + link + "'>Your invite</a>");
+            person.click(By.id("mail-link"));
+            person.waitFor(By.id("join"));
             // keyboard only: tab to the button and press Enter
             String before = renderKey(person.driver());
             keyboard(person, By.id("join"), org.openqa.selenium.Keys.ENTER);

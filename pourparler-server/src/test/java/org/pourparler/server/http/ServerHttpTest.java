@@ -134,7 +134,7 @@ class ServerHttpTest {
         assertThat(first.statusCode()).isEqualTo(303);
         assertThat(first.headers().firstValue("Location")).contains("/");
         String cookie = first.headers().firstValue("Set-Cookie").orElseThrow();
-        assertThat(cookie).startsWith(Http.SESSION_COOKIE + "=").contains("HttpOnly", "SameSite=Strict", "Path=/").doesNotContain("Secure");
+        assertThat(cookie).startsWith(Http.SESSION_COOKIE + "=").contains("HttpOnly", "SameSite=Lax", "Path=/").doesNotContain("Secure");
         TestServer.Credentials c = t.credentials(first);
         JsonNode me = TestServer.json(t.get("/api/me", c.cookieOnly()));
         assertThat(me.path("principal").asText()).isEqualTo("convener");
@@ -233,7 +233,7 @@ class ServerHttpTest {
         HttpResponse<String> join = t.get("/join/" + seat.token(), Map.of());
         assertThat(join.statusCode()).isEqualTo(303);
         assertThat(join.headers().firstValue("Location")).contains("/rooms/" + room.publicId());
-        assertThat(join.headers().firstValue("Set-Cookie")).hasValueSatisfying(v -> assertThat(v).contains("HttpOnly", "SameSite=Strict"));
+        assertThat(join.headers().firstValue("Set-Cookie")).hasValueSatisfying(v -> assertThat(v).contains("HttpOnly", "SameSite=Lax"));
         TestServer.Credentials c = t.credentials(join);
         JsonNode me = TestServer.json(t.get("/api/me", c.cookieOnly()));
         assertThat(me.path("principal").asText()).isEqualTo("seat");
