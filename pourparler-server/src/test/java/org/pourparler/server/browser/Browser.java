@@ -253,7 +253,15 @@ public final class Browser implements AutoCloseable {
             return new WebDriverWait(driver, timeout)
                     .ignoring(StaleElementReferenceException.class)
                     .ignoring(NoSuchElementException.class)
-                    .until(condition::apply);
+                    .until(d -> {
+                        try {
+                            return condition.apply(d);
+                        } catch (WebDriverException e) {
+                            // an element replaced while it was read (htmx swaps): Chromium's other word for stale
+                            if (String.valueOf(e.getMessage()).contains("does not belong to the document")) return null;
+                            throw e;
+                        }
+                    });
         } catch (TimeoutException e) {
             throw new AssertionError(name + ": waited " + timeout.toMillis() / 1000.0 + " s for " + description
                     + "\n  at " + currentUrl() + "\n  page text: " + pageTextSnippet(), e);

@@ -1,5 +1,7 @@
 package org.pourparler.server.browser;
 
+import static org.pourparler.server.browser.PageSteps.*;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -173,8 +175,7 @@ class RoomPagesBrowserTest {
             convener.waitFor(By.id("seats-heading"));
 
             // the invite link followed from another site's page (a webmail): the person arrives signed in to its seat
-            person.go("data:text/html,<a id=mail-link href='" + link + "'>Your invite</a>");
-            person.click(By.id("mail-link"));
+            fromAnotherSite(person, link);
             person.waitFor(By.id("join"));
             // keyboard only: tab to the button and press Enter
             String before = renderKey(person.driver());
@@ -378,64 +379,5 @@ class RoomPagesBrowserTest {
         for (JsonNode c : n) collectLongNumbers(c, out);
     }
 
-    // ---- small steps ----
 
-    /** Screenshots at both widths and the accessibility check. */
-    private static void visit(Browser b, String step) {
-        b.screenshots(step);
-        b.assertAccessible(step);
-    }
-
-    /** Clicks a button of the live part and waits until the page has answered (a new rendering). */
-    private static void act(Browser b, By button) {
-        String before = renderKey(b.driver());
-        b.click(button);
-        b.waitUntil("the page to answer " + button, d -> !renderKey(d).equals(before));
-    }
-
-    /** The key of the live part's current rendering (each rendering's forms carry a fresh one), or the URL and page when there is none. */
-    private static String renderKey(WebDriver d) {
-        List<WebElement> keys = d.findElements(By.cssSelector("input[name=key]"));
-        List<String> all = new ArrayList<>();
-        for (WebElement k : keys) {
-            try {
-                all.add(k.getAttribute("value"));
-            } catch (org.openqa.selenium.StaleElementReferenceException e) {
-                all.add("stale");
-            }
-        }
-        return all.isEmpty() ? "none:" + d.getCurrentUrl() + ":" + text(d).hashCode() : String.join(",", all);
-    }
-
-    /** Tabs from the top of the page to the element (at most 200 presses) and presses a key there. */
-    private static void keyboard(Browser b, By target, CharSequence key) {
-        WebElement element = b.waitFor(target);
-        b.driver().findElement(By.tagName("body")).click();
-        org.openqa.selenium.interactions.Actions keys = new org.openqa.selenium.interactions.Actions(b.driver());
-        for (int i = 0; i < 200; i++) {
-            if (b.driver().switchTo().activeElement().equals(element)) {
-                keys.sendKeys(key).perform();
-                return;
-            }
-            keys.sendKeys(org.openqa.selenium.Keys.TAB).perform();
-        }
-        throw new AssertionError(b.name() + ": the keyboard never reached " + target);
-    }
-
-    private static void awaitMove(Browser b) {
-        b.waitUntil("its move", java.time.Duration.ofSeconds(20), d -> text(d).contains("It is your move."));
-    }
-
-    private static void awaitMoveOrEnd(Browser b) {
-        b.waitUntil("its move or the end", java.time.Duration.ofSeconds(20),
-                d -> text(d).contains("It is your move.") || !d.findElements(By.id("payoff")).isEmpty());
-    }
-
-    private static String text(WebDriver d) {
-        try {
-            return d.findElement(By.tagName("main")).getText();
-        } catch (org.openqa.selenium.StaleElementReferenceException | org.openqa.selenium.NoSuchElementException e) {
-            return "";
-        }
-    }
 }

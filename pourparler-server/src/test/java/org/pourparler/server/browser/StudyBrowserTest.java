@@ -1,5 +1,7 @@
 package org.pourparler.server.browser;
 
+import static org.pourparler.server.browser.PageSteps.*;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
@@ -138,13 +140,6 @@ class StudyBrowserTest {
         }
     }
 
-    /** Follows the link from a page of another site (a data: page has an origin of its own), as from a survey. */
-    private static void fromAnotherSite(Browser person, String link) {
-        person.go("data:text/html,<a id=survey-link href='" + link + "'>Start the negotiation</a>");
-        person.click(By.id("survey-link"));
-        person.waitUntil("the room's page", d -> d.getCurrentUrl().contains("/rooms/"));
-    }
-
     private String csvOf(String studyPage, String cookie) {
         String path = studyPage.replaceFirst("^https?://[^/]+", "") + "/results.csv";
         HttpResponse<String> r = t.get(path, Map.of("Cookie", cookie));
@@ -152,46 +147,5 @@ class StudyBrowserTest {
         return r.body();
     }
 
-    // ---- small steps (as RoomPagesBrowserTest) ----
 
-    private static void visit(Browser b, String step) {
-        b.screenshots(step);
-        b.assertAccessible(step);
-    }
-
-    private static void act(Browser b, By button) {
-        String before = renderKey(b.driver());
-        b.click(button);
-        b.waitUntil("the page to answer " + button, d -> !renderKey(d).equals(before));
-    }
-
-    private static String renderKey(WebDriver d) {
-        List<WebElement> keys = d.findElements(By.cssSelector("input[name=key]"));
-        List<String> all = new ArrayList<>();
-        for (WebElement k : keys) {
-            try {
-                all.add(k.getAttribute("value"));
-            } catch (org.openqa.selenium.StaleElementReferenceException e) {
-                all.add("stale");
-            }
-        }
-        return all.isEmpty() ? "none:" + d.getCurrentUrl() + ":" + text(d).hashCode() : String.join(",", all);
-    }
-
-    private static void awaitMove(Browser b) {
-        b.waitUntil("its move", Duration.ofSeconds(20), d -> text(d).contains("It is your move."));
-    }
-
-    private static void awaitMoveOrEnd(Browser b) {
-        b.waitUntil("its move or the end", Duration.ofSeconds(20),
-                d -> text(d).contains("It is your move.") || !d.findElements(By.id("payoff")).isEmpty());
-    }
-
-    private static String text(WebDriver d) {
-        try {
-            return d.findElement(By.tagName("main")).getText();
-        } catch (org.openqa.selenium.StaleElementReferenceException | org.openqa.selenium.NoSuchElementException e) {
-            return "";
-        }
-    }
 }
