@@ -138,13 +138,28 @@ public final class NiceTitForTatOffering implements OfferingStrategy {
             double bestProduct = Double.NEGATIVE_INFINITY;
             double r = reservation;
             int parties = state.view().parties().size();
+            int bestTier = Integer.MIN_VALUE;
             for (int j = 0; j < sample.length; j++) {
-                double p = sampleUtility[j] - r;
-                for (int k = 0; k < parties && p > 0; k++) {
-                    OpponentModel m = state.model(k);
-                    if (m != null) p *= m.utility(sample[j]);
+                // the estimated Nash product (gain times the opponents' modelled utilities), compared as
+                // (sign, value) with positive products in logs: no underflow with many parties, no overflow
+                // with huge utilities; a non-positive gain compares by the gain itself
+                double gain = sampleUtility[j] - r;
+                int tier;
+                double p;
+                if (gain <= 0) {
+                    tier = gain == 0 ? 0 : -1;
+                    p = gain;
+                } else {
+                    p = Math.log(gain);
+                    for (int k = 0; k < parties && p > Double.NEGATIVE_INFINITY; k++) {
+                        OpponentModel m = state.model(k);
+                        if (m != null) p += Math.log(Math.max(0, m.utility(sample[j])));
+                    }
+                    tier = p == Double.NEGATIVE_INFINITY ? 0 : 1;
+                    if (tier == 0) p = 0;
                 }
-                if (p > bestProduct) {
+                if (tier > bestTier || (tier == bestTier && p > bestProduct)) {
+                    bestTier = tier;
                     bestProduct = p;
                     n = sampleUtility[j] / scale;
                 }

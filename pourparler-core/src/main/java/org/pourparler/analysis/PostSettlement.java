@@ -10,8 +10,7 @@ import org.pourparler.model.UtilityFunction;
  * Post-settlement (Raiffa's "negotiation after the deal"): once the parties have agreed, is there a
  * package that every party values at least as much as the agreement and at least one party more?
  * If so, the one to put to them is the package with the largest Nash product of the gains over the
- * agreement (products equal to a relative 1e-12 are tied, as for the Nash solution:
- * {@link BargainingSolutions}); when no package improves on it for everybody strictly (every
+ * agreement (products equal to a relative 1e-9 are tied: {@link #TIE}); when no package improves on it for everybody strictly (every
  * product is 0), or among tied products, the one with the largest total gain; then the largest least gain; then the larger utilities, party by
  * party in order (packages with the same utilities are all alike: the first the frontier lists). Packages crossing a red line are
  * never offered. Utilities are compared on the grid Pareto dominance uses ({@link ParetoFrontier#onGrid}).
@@ -76,10 +75,18 @@ public final class PostSettlement {
         return more ? key : null;
     }
 
-    /** Log products within {@link Dominance#EPS} (a relative 1e-12) tie, as do totals and least gains within it. */
+    /**
+     * How close two log products (a relative difference of the products), totals or least gains must be
+     * to tie: 1e-9. The gains are differences of utilities on the 1e-12 grid, so two packages whose
+     * products are equal in exact arithmetic (0.25 × 0.25 and 0.1875 × 1/3) differ on the grid by about
+     * 1e-12 of the product; a tolerance at the grid's own size would split such ties by round-off.
+     */
+    static final double TIE = 1e-9;
+
+    /** Log products within {@link #TIE} (a relative difference of the products) tie, as do totals and least gains within it. */
     private static int compare(double[] a, double[] b) {
         for (int i = 0; i < 3; i++) {
-            if (a[i] == b[i] || Math.abs(a[i] - b[i]) <= Dominance.EPS) continue;
+            if (a[i] == b[i] || Math.abs(a[i] - b[i]) <= TIE) continue;
             return Double.compare(a[i], b[i]);
         }
         return Arrays.compare(a, 3, a.length, b, 3, b.length);

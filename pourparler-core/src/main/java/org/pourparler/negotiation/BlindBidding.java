@@ -135,6 +135,7 @@ final class BlindBidding extends Rules.Rounds {
         final Outcome outcome;
         private final int[] values;
         private final boolean rational;
+        /** The logarithm of the Nash product of gains (rational candidates only). */
         private final double product;
         private final double worstGain;
         private final double total;
@@ -142,18 +143,19 @@ final class BlindBidding extends Rules.Rounds {
         Candidate(int[] values, double[] utilities, double[] reservation) {
             this.values = values;
             this.outcome = Outcome.of(values);
-            double product = 1;
             double worst = Double.POSITIVE_INFINITY;
             double total = 0;
+            double[] u = new double[utilities.length];
+            double[] d = new double[utilities.length];
             for (int j = 0; j < utilities.length; j++) {
-                double u = ParetoFrontier.onGrid(utilities[j]);
-                double g = u - ParetoFrontier.onGrid(reservation[j]);
-                product *= g;
-                worst = Math.min(worst, g);
-                total += u;
+                u[j] = ParetoFrontier.onGrid(utilities[j]);
+                d[j] = ParetoFrontier.onGrid(reservation[j]);
+                worst = Math.min(worst, u[j] - d[j]);
+                total += u[j];
             }
             this.rational = worst >= 0;
-            this.product = product;
+            // the Nash product in logs: neither overflows (huge gains) nor underflows (many small ones)
+            this.product = rational ? org.pourparler.analysis.BargainingSolutions.logNashProduct(u, d) : Double.NaN;
             this.worstGain = worst;
             this.total = total;
         }

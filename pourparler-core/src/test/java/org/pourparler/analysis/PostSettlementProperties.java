@@ -18,7 +18,8 @@ import org.pourparler.model.UtilityFunction;
 /**
  * Post-settlement against brute force: every package of small random scenarios (coarse utilities, so
  * ties, zero gains and products equal but for round-off are common; red lines), every party's gain
- * over a random agreement, the Nash product multiplied out directly (equal to a relative 1e-12: tied).
+ * over a random agreement, the Nash product multiplied out directly (equal to a relative 1e-9: tied; seed 1200 with two parties
+ * has products 0.25 x 0.25 and 0.1875 x 1/3, equal but for the grid, which a 1e-12 tolerance split).
  */
 class PostSettlementProperties {
 
@@ -26,6 +27,20 @@ class PostSettlementProperties {
     @net.jqwik.api.statistics.StatisticsReport(onFailureOnly = false)
     void theOfferedPackageIsTheBestImprovementByBruteForce(@ForAll long seed, @ForAll @IntRange(min = 2, max = 4) int parties)
             throws AnalysisLimitException {
+        check(seed, parties);
+        net.jqwik.api.statistics.Statistics.coverage(c -> {
+            c.check("improvable").percentage(p -> p > 10);
+            c.check("efficient").percentage(p -> p > 5);
+        });
+    }
+
+    /** Products equal in exact arithmetic, unequal on the grid by 1e-12 of the product: a tie, broken by the total gain. */
+    @net.jqwik.api.Example
+    void productsEqualButForTheGridTie() throws AnalysisLimitException {
+        check(1200, 2);
+    }
+
+    private static void check(long seed, int parties) throws AnalysisLimitException {
         Scenario s = AnalysisProperties.randomScenario(seed, parties, true);
         Domain d = s.domain();
         List<UtilityFunction> ufs = s.parties().stream().map(p -> p.profile().utility()).toList();
@@ -59,9 +74,9 @@ class PostSettlementProperties {
                 least = Math.min(least, gain);
             }
             if (!atLeast || !more) continue;
-            int c = best == null ? 1 : near(product, bestProduct, 1e-12 * Math.max(product, bestProduct));
-            if (c == 0) c = near(total, bestTotal, 1e-12);
-            if (c == 0) c = near(least, bestLeast, 1e-12);
+            int c = best == null ? 1 : near(product, bestProduct, 1e-9 * Math.max(product, bestProduct));
+            if (c == 0) c = near(total, bestTotal, 1e-9);
+            if (c == 0) c = near(least, bestLeast, 1e-9);
             if (c == 0) c = java.util.Arrays.compare(u, bestU);
             if (c > 0) {
                 best = o;
@@ -78,10 +93,6 @@ class PostSettlementProperties {
             assertThat(utilities(ufs, offered.get())).containsExactly(utilities(ufs, best));
             for (RedLine l : lines) assertThat(l.crossedBy(offered.get())).isFalse();
         }
-        net.jqwik.api.statistics.Statistics.coverage(c -> {
-            c.check("improvable").percentage(p -> p > 10);
-            c.check("efficient").percentage(p -> p > 5);
-        });
     }
 
     /** Compares, taking values within {@code tolerance} as equal. */
