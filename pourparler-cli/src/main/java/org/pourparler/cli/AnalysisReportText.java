@@ -146,21 +146,21 @@ final class AnalysisReportText {
         }
         out.println();
         out.println("What would open a zone:");
-        if (dg.uniformLowering() != null) {
-            out.println("  - Every party lowers its reservation value by " + fmt(dg.uniformLowering().amount())
+        if (dg.uniformLowering().isPresent()) {
+            out.println("  - Every party lowers its reservation value by " + fmt(dg.uniformLowering().get().amount())
                     + "; the Nash package of the zone this opens:");
-            for (FrontierPoint p : dg.uniformLowering().nash().subList(0, Math.min(limit, dg.uniformLowering().nash().size()))) {
+            for (FrontierPoint p : dg.uniformLowering().get().nash().subList(0, Math.min(limit, dg.uniformLowering().get().nash().size()))) {
                 point("      ", p);
             }
         } else {
             out.println("  - Lowering reservation values cannot help: the red lines together exclude every outcome.");
         }
         for (Diagnosis.PartyMove m : dg.partyLowering()) {
-            if (m.amount() == null) {
+            if (m.amount().isEmpty()) {
                 out.println("  - " + m.party() + " alone: no lowering of its reservation value opens a zone.");
             } else {
-                out.println("  - " + m.party() + " alone lowers its reservation value by " + fmt(m.amount())
-                        + " (to " + fmt(reservationOf(m.party()) - m.amount()) + "); the Nash package of the zone this opens:");
+                out.println("  - " + m.party() + " alone lowers its reservation value by " + fmt(m.amount().getAsDouble())
+                        + " (to " + fmt(reservationOf(m.party()) - m.amount().getAsDouble()) + "); the Nash package of the zone this opens:");
                 for (FrontierPoint p : m.nash().subList(0, Math.min(limit, m.nash().size()))) point("      ", p);
             }
         }

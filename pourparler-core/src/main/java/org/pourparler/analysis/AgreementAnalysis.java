@@ -22,7 +22,7 @@ import org.pourparler.model.UtilityFunction;
  *
  * <pre>{@code
  * AgreementAnalysis.Report r = AgreementAnalysis.analyze(scenario, AgreementAnalysis.Options.defaults());
- * if (!r.zone().exists()) System.out.println(r.diagnosis().orElseThrow().uniformLowering().amount());
+ * if (!r.zone().exists()) System.out.println(r.diagnosis().orElseThrow().uniformLowering().orElseThrow().amount());
  * }</pre>
  *
  * Method: linear-additive profiles use the exact issue-by-issue frontier merge and never enumerate
@@ -389,26 +389,26 @@ public final class AgreementAnalysis {
         int n = p.ufs.size();
         double[] r = p.reservation;
         // uniform lowering: min over points of the largest shortfall
-        Diagnosis.Move uniform = null;
+        Optional<Diagnosis.Move> uniform = Optional.empty();
         if (!free.isEmpty()) {
             double best = Double.POSITIVE_INFINITY;
             for (FrontierPoint q : free.points()) best = Math.min(best, shortfall(q, r, -1));
             double[] lowered = r.clone();
             for (int k = 0; k < n; k++) lowered[k] -= best;
             ParetoFrontier opened = free.atLeast(lowered);
-            uniform = new Diagnosis.Move(best, opened.points(), BargainingSolutions.of(opened, lowered).nash());
+            uniform = Optional.of(new Diagnosis.Move(best, opened.points(), BargainingSolutions.of(opened, lowered).nash()));
         }
         List<Diagnosis.PartyMove> single = new ArrayList<>();
         for (int j = 0; j < n; j++) {
             double best = Double.NEGATIVE_INFINITY;
             for (FrontierPoint q : free.points()) if (shortfall(q, r, j) <= 0) best = Math.max(best, q.utility(j));
             if (best == Double.NEGATIVE_INFINITY) {
-                single.add(new Diagnosis.PartyMove(p.names.get(j), null, List.of(), List.of()));
+                single.add(new Diagnosis.PartyMove(p.names.get(j), java.util.OptionalDouble.empty(), List.of(), List.of()));
             } else {
                 double[] lowered = r.clone();
                 lowered[j] = best;
                 ParetoFrontier opened = free.atLeast(lowered);
-                single.add(new Diagnosis.PartyMove(p.names.get(j), r[j] - best, opened.points(),
+                single.add(new Diagnosis.PartyMove(p.names.get(j), java.util.OptionalDouble.of(r[j] - best), opened.points(),
                         BargainingSolutions.of(opened, lowered).nash()));
             }
         }

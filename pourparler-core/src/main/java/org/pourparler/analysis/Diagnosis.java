@@ -1,6 +1,9 @@
 package org.pourparler.analysis;
 
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalDouble;
 
 /**
  * Why there is no zone of agreement and what would open one.
@@ -8,14 +11,21 @@ import java.util.List;
  * @param blockingSets    the smallest sets of parties whose reservation values and red lines are
  *                        already incompatible, each with the issues where they clash
  * @param uniformLowering the smallest amount by which lowering every reservation value opens a zone,
- *                        with the packages that would then become possible (null when even lowering
+ *                        with the packages that would then become possible (empty when even lowering
  *                        cannot help because red lines exclude every outcome)
  * @param partyLowering   per party, the smallest lowering of that party's reservation value alone that
- *                        opens a zone (amount null when none does)
+ *                        opens a zone (amount empty when none does)
  * @param redLinesToDrop  the red lines whose dropping alone opens a zone, with the packages it opens
  */
-public record Diagnosis(List<BlockingSet> blockingSets, Move uniformLowering, List<PartyMove> partyLowering,
+public record Diagnosis(List<BlockingSet> blockingSets, Optional<Move> uniformLowering, List<PartyMove> partyLowering,
                         List<RedLineMove> redLinesToDrop) {
+
+    public Diagnosis {
+        blockingSets = List.copyOf(blockingSets);
+        Objects.requireNonNull(uniformLowering, "uniformLowering (empty, never null)");
+        partyLowering = List.copyOf(partyLowering);
+        redLinesToDrop = List.copyOf(redLinesToDrop);
+    }
 
     /** A set of parties no outcome satisfies together, and the issues where they clash. */
     public record BlockingSet(List<String> parties, List<IssueClash> issues) { }
@@ -34,8 +44,12 @@ public record Diagnosis(List<BlockingSet> blockingSets, Move uniformLowering, Li
      */
     public record Move(double amount, List<FrontierPoint> packages, List<FrontierPoint> nash) { }
 
-    /** Lowering one party's reservation value. {@code amount} is null when it cannot open a zone. */
-    public record PartyMove(String party, Double amount, List<FrontierPoint> packages, List<FrontierPoint> nash) { }
+    /** Lowering one party's reservation value. {@code amount} is empty when it cannot open a zone. */
+    public record PartyMove(String party, OptionalDouble amount, List<FrontierPoint> packages, List<FrontierPoint> nash) {
+        public PartyMove {
+            Objects.requireNonNull(amount, "amount (empty, never null)");
+        }
+    }
 
     /** Dropping one red line of one party, and the Nash packages of the zone it opens. */
     public record RedLineMove(String party, String redLine, List<FrontierPoint> packages) { }

@@ -205,11 +205,12 @@ public final class ResultsJson {
             sets.add(x);
         }
         m.put("blockingSets", sets);
-        if (dg.uniformLowering() != null) {
+        if (dg.uniformLowering().isPresent()) {
+            Diagnosis.Move um = dg.uniformLowering().get();
             Map<String, Object> u = new LinkedHashMap<>();
-            u.put("amount", dg.uniformLowering().amount());
-            u.put("packages", points(dg.uniformLowering().packages(), d, limit));
-            u.put("nash", points(dg.uniformLowering().nash(), d, limit));
+            u.put("amount", um.amount());
+            u.put("packages", points(um.packages(), d, limit));
+            u.put("nash", points(um.nash(), d, limit));
             m.put("uniformLowering", u);
         } else {
             m.put("uniformLowering", null);
@@ -218,7 +219,7 @@ public final class ResultsJson {
         for (Diagnosis.PartyMove pm : dg.partyLowering()) {
             Map<String, Object> x = new LinkedHashMap<>();
             x.put("party", pm.party());
-            x.put("amount", pm.amount());
+            x.put("amount", pm.amount().isPresent() ? (Object) pm.amount().getAsDouble() : null);
             x.put("packages", points(pm.packages(), d, limit));
             x.put("nash", points(pm.nash(), d, limit));
             single.add(x);

@@ -150,16 +150,16 @@ class AnalysisProperties {
         }
         Diagnosis d = r.diagnosis().orElseThrow();
         assertThat(d.blockingSets()).isNotEmpty();
-        if (d.uniformLowering() != null) {
-            double amount = d.uniformLowering().amount();
+        if (d.uniformLowering().isPresent()) {
+            double amount = d.uniformLowering().get().amount();
             assertThat(amount).isPositive();
             assertThat(zoneAfter(s, k -> k.profile().reservation() - amount - 1e-12)).isTrue();
             // and a clearly smaller lowering does not
             assertThat(zoneAfter(s, k -> k.profile().reservation() - amount + 1e-6)).isFalse();
         }
         for (Diagnosis.PartyMove m : d.partyLowering()) {
-            if (m.amount() == null) continue;
-            assertThat(zoneAfter(s, k -> k.name().equals(m.party()) ? k.profile().reservation() - m.amount() - 1e-12
+            if (m.amount().isEmpty()) continue;
+            assertThat(zoneAfter(s, k -> k.name().equals(m.party()) ? k.profile().reservation() - m.amount().getAsDouble() - 1e-12
                     : k.profile().reservation())).isTrue();
         }
         for (Diagnosis.RedLineMove m : d.redLinesToDrop()) {

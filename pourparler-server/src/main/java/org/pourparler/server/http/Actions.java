@@ -25,14 +25,14 @@ import org.pourparler.server.store.Room;
  * });
  * }</pre>
  *
- * <p>When another writer appended first, the decision is taken again on the longer log (a few times,
- * then 409). With an {@code Idempotency-Key} header the response is stored in the transaction of the
+ * <p>When another writer appended first, the decision is taken again on the longer log, after a random
+ * pause of up to 2, 4, ... 128 ms (twelve times at most, then 409). With an {@code Idempotency-Key} header the response is stored in the transaction of the
  * events; a retry with the same key (same caller) gets the stored response and appends nothing.
  */
 public final class Actions {
     /** The header a client names a retryable action with. */
     public static final String IDEMPOTENCY_HEADER = "Idempotency-Key";
-    private static final int ATTEMPTS = 8;
+    private static final int ATTEMPTS = 12;
 
     private Actions() {}
 
@@ -84,7 +84,14 @@ public final class Actions {
                 }
                 return new Answer(d.status(), body);
             } catch (LogConflictException e) {
-                // someone acted first (or this very key was stored by a concurrent retry): decide again
+                // someone acted first (or this very key was stored by a concurrent retry): decide again, after a
+                // random pause that grows with the attempts, so two servers writing one room do not collide in step
+                try {
+                    Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextInt(1 << Math.min(attempt + 1, 7)));
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
             }
         }
         throw ApiError.conflict("The room changed too often while this action was being applied; please try again.");

@@ -162,11 +162,11 @@ public final class RoomAnalysis {
             for (Diagnosis.IssueClash c : b.issues()) issues.add(c.issue());
             out.add("Blocking: " + String.join(" and ", b.parties()) + (issues.isEmpty() ? "" : ", over " + String.join(", ", issues)) + ".");
         }
-        if (d.uniformLowering() != null && Double.isFinite(d.uniformLowering().amount())) {
-            out.add("Every party lowering its reservation value by " + Words.number(d.uniformLowering().amount()) + " would open a zone.");
+        if (d.uniformLowering().isPresent() && Double.isFinite(d.uniformLowering().get().amount())) {
+            out.add("Every party lowering its reservation value by " + Words.number(d.uniformLowering().get().amount()) + " would open a zone.");
         }
         for (Diagnosis.PartyMove m : d.partyLowering()) {
-            if (m.amount() != null) out.add(m.party() + " alone lowering its reservation value by " + Words.number(m.amount()) + " would open a zone.");
+            if (m.amount().isPresent()) out.add(m.party() + " alone lowering its reservation value by " + Words.number(m.amount().getAsDouble()) + " would open a zone.");
             else out.add(m.party() + " alone cannot open a zone by lowering its reservation value.");
         }
         return out;

@@ -33,3 +33,11 @@ document.addEventListener("input", function (event) {
 });
 document.addEventListener("htmx:load", function (event) { pourparlerShares(event.target); });
 document.addEventListener("DOMContentLoaded", function () { pourparlerShares(document); });
+
+// A slider that names an output (data-value) shows its value there as it moves.
+document.addEventListener("input", function (event) {
+  var t = event.target;
+  if (!t.matches || !t.matches("input[type=range][data-value]")) return;
+  var out = document.getElementById(t.getAttribute("data-value"));
+  if (out) out.textContent = Number(t.value).toFixed(2);
+});

@@ -316,7 +316,8 @@ class RoomPagesBrowserTest {
             case "test-the-waters" -> {
                 for (Browser b : List.of(bakery, mill)) {
                     awaitMove(b);
-                    b.type(By.id("level"), "0");
+                    keyboard(b, By.id("level"), org.openqa.selenium.Keys.HOME);   // the slider to its least, by keyboard
+                    b.waitUntil("the slider's value shown", d -> d.findElement(By.id("level-value")).getText().equals("0.00"));
                     b.click(By.id("probe"));
                     visit(b, "commit");
                     act(b, By.id("do-commit"));
