@@ -121,6 +121,7 @@ public final class PourparlerServer {
             }
             long convener = stores.conveners().ensureConvener();
             stores.sessions().deleteExpired();
+            stores.log().deleteExpiredIdempotencyKeys();
             stores.conveners().deleteSpentSignIns();
             String token = stores.conveners().issueSignIn(convener, Conveners.SIGN_IN_VALIDITY);
             URI base = config.publicBaseUrl().orElse(URI.create((config.tls().isPresent() ? "https://" : "http://")

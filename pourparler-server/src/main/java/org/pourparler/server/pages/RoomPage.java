@@ -440,7 +440,13 @@ public final class RoomPage {
     public String ending() { return room.result().map(r -> Words.ending(r.ending(), spec())).orElse(""); }
 
     /** The reader's payoff, once the negotiation has ended. */
-    public String payoff() { return room.result().map(r -> Words.number(r.payoff(seat))).orElse(""); }
+    public String payoff() {
+        // the seat's last payoff event: after an accepted improvement, the improved package's payoff
+        for (int k = events.size() - 1; k >= 0; k--) {
+            if (events.get(k).event() instanceof RoomEvent.Payoff p && p.seat() == seat) return Words.number(p.payoff());
+        }
+        return room.result().map(r -> Words.number(r.payoff(seat))).orElse("");
+    }
     public String agreementUtility() { return room.agreement().map(a -> Words.number(utility(a))).orElse(""); }
 
     /** The post-settlement improvement on offer and not yet decided. */

@@ -129,6 +129,13 @@ public final class RoomEndpoints implements PourparlerServer.Extension, AutoClos
         Studies studies = new Studies(this, stores).addTo(routes);
         new RoomPages(this, stores, studies::decorate).addTo(routes);
         clock.scheduleWithFixedDelay(this::tickDeadlines, 1, 1, TimeUnit.SECONDS);
+        clock.scheduleWithFixedDelay(() -> {
+            try {
+                stores.log().deleteExpiredIdempotencyKeys();
+            } catch (RuntimeException e) {
+                org.slf4j.LoggerFactory.getLogger(RoomEndpoints.class).warn("forgetting expired idempotency keys: {}", e.getClass().getSimpleName());
+            }
+        }, 1, 1, TimeUnit.HOURS);
     }
 
     @Override

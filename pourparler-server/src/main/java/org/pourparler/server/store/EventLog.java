@@ -144,6 +144,10 @@ public final class EventLog {
                 }
                 if (idempotency.isPresent()) {
                     Idempotency i = idempotency.get();
+                    // an expired response under the same key is forgotten: the key names a new request now
+                    h.createUpdate("DELETE FROM idempotency_keys WHERE principal = :principal AND idempotency_key = :key AND created_at < :since")
+                            .bind("principal", i.principal()).bind("key", i.key())
+                            .bind("since", now.toEpochMilli() - IDEMPOTENCY_VALIDITY.toMillis()).execute();
                     h.createUpdate("INSERT INTO idempotency_keys (principal, idempotency_key, room_id, status, body, created_at) "
                                     + "VALUES (:principal, :key, :room, :status, :body, :at)")
                             .bind("principal", i.principal()).bind("key", i.key()).bind("room", room)
@@ -165,11 +169,23 @@ public final class EventLog {
         return List.copyOf(committed);
     }
 
-    /** The response first given to the principal's request with this key, if one was committed. */
+    /** How long a stored response answers retries with its key: a day. */
+    public static final java.time.Duration IDEMPOTENCY_VALIDITY = java.time.Duration.ofDays(1);
+
+    /**
+     * Forgets the responses stored longer than {@link #IDEMPOTENCY_VALIDITY} ago; a retry after that is a
+     * new request. Returns how many were forgotten.
+     */
+    public int deleteExpiredIdempotencyKeys() {
+        long before = clock.millis() - IDEMPOTENCY_VALIDITY.toMillis();
+        return db.write(h -> h.createUpdate("DELETE FROM idempotency_keys WHERE created_at < :before").bind("before", before).execute());
+    }
+
+    /** The response first given to the principal's request with this key, if one was committed and is not expired. */
     public Optional<Idempotency.StoredResponse> storedResponse(String principal, String key) {
         return db.jdbi().withHandle(h -> h.createQuery(
-                        "SELECT status, body FROM idempotency_keys WHERE principal = :principal AND idempotency_key = :key")
-                .bind("principal", principal).bind("key", key)
+                        "SELECT status, body FROM idempotency_keys WHERE principal = :principal AND idempotency_key = :key AND created_at >= :since")
+                .bind("principal", principal).bind("key", key).bind("since", clock.millis() - IDEMPOTENCY_VALIDITY.toMillis())
                 .map((rs, ctx) -> new Idempotency.StoredResponse(rs.getInt(1), rs.getString(2)))
                 .findOne());
     }

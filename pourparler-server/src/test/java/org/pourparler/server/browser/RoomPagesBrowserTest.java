@@ -144,7 +144,12 @@ class RoomPagesBrowserTest {
                 act(bakery, By.id("improve-yes"));
                 mill.waitFor(By.id("improve-yes"));
                 act(mill, By.id("improve-yes"));
-                for (Browser b : List.of(bakery, mill)) b.waitUntil("the improvement to be decided", d -> text(d).contains("Everybody accepted"));
+                for (Browser b : List.of(bakery, mill)) {
+                    b.waitUntil("the improvement to be decided", d -> text(d).contains("Everybody accepted"));
+                    // the result is the improved deal's: what it is worth to the party, undiscounted here
+                    String worth = b.text(By.id("result-heading")).isEmpty() ? "" : text(b.driver()).replaceAll("(?s).*The deal: .*?, worth ([0-9.]+) to you.*", "$1");
+                    assertThat(b.text(By.id("payoff"))).contains("Your result: " + worth);
+                }
             }
             visit(bakery, "result");
             visit(mill, "result");

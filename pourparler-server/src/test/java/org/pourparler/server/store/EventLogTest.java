@@ -243,6 +243,34 @@ class EventLogTest {
     }
 
     @Test
+    void aStoredResponseAnswersRetriesForADayThenTheKeyNamesANewRequest() throws Exception {
+        java.util.concurrent.atomic.AtomicReference<java.time.Instant> now = new java.util.concurrent.atomic.AtomicReference<>(java.time.Instant.parse("2026-12-01T12:00:00Z"));
+        Clock clock = new Clock() {
+            @Override public java.time.ZoneId getZone() { return java.time.ZoneOffset.UTC; }
+            @Override public Clock withZone(java.time.ZoneId zone) { return this; }
+            @Override public java.time.Instant instant() { return now.get(); }
+        };
+        EventLog log = new EventLog(db, clock, EventBus.inProcess());
+        Idempotency.StoredResponse first = new Idempotency.StoredResponse(201, "{\"seq\":1}");
+        log.append(room, 0, List.of(event(0, "offer")), new Idempotency("seat:1:0", "k", first));
+        now.set(now.get().plus(java.time.Duration.ofHours(23)));
+        assertThat(log.storedResponse("seat:1:0", "k")).contains(first);
+        now.set(now.get().plus(java.time.Duration.ofHours(2)));
+        assertThat(log.storedResponse("seat:1:0", "k")).isEmpty();
+        // the same key is a new request now: it appends, and its own response is stored
+        Idempotency.StoredResponse second = new Idempotency.StoredResponse(201, "{\"seq\":2}");
+        log.append(room, 1, List.of(event(0, "offer")), new Idempotency("seat:1:0", "k", second));
+        assertThat(log.storedResponse("seat:1:0", "k")).contains(second);
+        assertThat(log.read(room, 0)).hasSize(2);
+        // forgetting: only what is older than a day goes
+        log.append(room, 2, List.of(event(0, "offer")), new Idempotency("seat:1:0", "k2", first));
+        now.set(now.get().plus(java.time.Duration.ofHours(25)));
+        log.append(room, 3, List.of(event(0, "offer")), new Idempotency("seat:1:0", "k3", first));
+        assertThat(log.deleteExpiredIdempotencyKeys()).isEqualTo(2);
+        assertThat(log.storedResponse("seat:1:0", "k3")).contains(first);
+    }
+
+    @Test
     void aRefusedAppendStoresNoIdempotencyKey() throws Exception {
         stores.log().append(room, 0, List.of(event(0, "a")));
         assertThatThrownBy(() -> stores.log().append(room, 0, List.of(event(0, "b")),
