@@ -95,15 +95,21 @@ public final class RoomPage {
     public List<RoomAnalysis.Point> analysedOffers() { return analysis.offers(view().map(NegotiationView::offers).orElse(List.of())); }
     public Optional<RoomAnalysis.Point> analysedAgreement() { return analysis.agreement(room.agreement()); }
 
-    /** In an open room, the convener's view of every party's profile: name, reservation, each issue's options with their values. */
+    /** In an open room, the convener's view of every party's profile: name, reservation (or "not entered yet"). */
     public List<String[]> allProfiles() {
         List<String[]> out = new ArrayList<>();
         if (!isConvener() || !open()) return out;
         for (int j = 0; j < spec().seats().size(); j++) {
             Optional<Profile> p = room.profile(j);
-            out.add(new String[] {spec().seats().get(j).party(), p.map(x -> Words.number(x.reservation())).orElse("not entered yet")});
+            out.add(new String[] {spec().seats().get(j).party(), p.map(x -> Words.number(x.reservation())).orElse("not entered yet"), Integer.toString(j)});
         }
         return out;
+    }
+
+    /** In an open room, one party's profile as the convener reads it, issue by issue (empty until it is known). */
+    public List<String[]> profileRowsOf(int seat) {
+        if (!isConvener() || !open()) return List.of();
+        return room.profile(seat).map(this::rowsOf).orElse(List.of());
     }
 
     public String completionCode() { return completionCode; }
@@ -298,9 +304,12 @@ public final class RoomPage {
     }
 
     /** The reader's own profile, issue by issue: for an additive profile each option's part of the utility. */
-    public List<String[]> profileRows() {
+    public List<String[]> profileRows() { return rowsOf(profile()); }
+
+    /** A profile issue by issue: for an additive profile each option's part of the utility (at most 50 options shown). */
+    private List<String[]> rowsOf(Profile p) {
         List<String[]> rows = new ArrayList<>();
-        var own = RoomJson.ownProfile(profile());
+        var own = RoomJson.ownProfile(p);
         Domain d = domain();
         for (int i = 0; i < d.issueCount(); i++) {
             StringBuilder b = new StringBuilder();

@@ -234,7 +234,10 @@ class RoomPagesBrowserTest {
             // the offer reaches the convener's plane live
             convener.waitUntil("the offer on the plane", d -> !d.findElements(By.cssSelector("svg.plane circle")).isEmpty());
             visit(convener, "open-console");
-            assertThat(text(person.driver())).doesNotContain("Analysis").doesNotContain("Zone:");
+            assertThat(text(convener.driver())).contains("The parties' preferences").contains("bakery: walking away gives 0.40")
+                    .contains("mill: walking away gives 0.30");
+            assertThat(text(person.driver())).doesNotContain("Analysis").doesNotContain("Zone:").doesNotContain("The parties' preferences")
+                    .doesNotContain("walking away gives 0.30");
             visit(person, "open-party");
         }
     }
