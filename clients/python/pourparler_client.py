@@ -261,6 +261,11 @@ class Client:
         """Take the seat (a program does this first)."""
         return self.request("POST", self._path("/join"), {})
 
+    def enter_profile(self, profile, key=None):
+        """Enters the seat's own profile (a seat set up to enter it): our format's JSON of a scenario of
+        the room's domain with the one party (docs/server-api.md)."""
+        return self.request("POST", self._path("/profile"), {"profile": profile}, key=key)
+
     def room(self):
         """The room as this seat sees it."""
         return self.request("GET", self._path())
@@ -670,7 +675,7 @@ class _Waiter:
             time.sleep(POLL_SECONDS)
 
 
-def play(client, strategy, log=lambda text: None, improvement_wait=None):
+def play(client, strategy, log=lambda text: None, improvement_wait=None, profile=None):
     """Plays the client's seat with ``strategy`` (a ``Strategy`` or a function ``decide(room)``)
     until the negotiation ends and any post-settlement improvement is decided. Returns the final
     room as the seat sees it, with the seat's ``payoff`` event data under ``"yourPayoff"`` (or None).
@@ -684,6 +689,13 @@ def play(client, strategy, log=lambda text: None, improvement_wait=None):
             raise
         log("join: %s" % e.message)
     room = client.room()
+    if (room.get("you") or {}).get("profileNeeded") and room.get("state") == "waiting":
+        if profile is None:
+            raise UserError("this seat enters its own profile before the negotiation begins: give --profile FILE "
+                            "(our format's JSON of a scenario of the room's domain with your one party; docs/server-api.md)")
+        client.enter_profile(profile, key="profile")
+        log("entered the profile")
+        room = client.room()
     events = client.events(after=0)
     waiter = _Waiter(client, max([e.seq for e in events] or [0]), log)
     started = False
@@ -780,14 +792,26 @@ def main(argv=None):
     parser.add_argument("--token", required=True, help="the seat's program token")
     parser.add_argument("--e", type=float, default=0.2,
                         help="concession exponent: 0.2 Boulware (default), 1 linear, 2 conceder, 0 hardliner")
+    parser.add_argument("--profile", metavar="FILE",
+                        help="for a seat that enters its own profile: our format's JSON of a scenario of the room's domain "
+                             "with your one party")
     parser.add_argument("--verbose", action="store_true", help="print every event and action on stderr")
     args = parser.parse_args(argv)
     log = (lambda text: print(text, file=sys.stderr, flush=True)) if args.verbose else (lambda text: None)
     try:
         if not (args.e >= 0) or math.isinf(args.e):
             raise UserError("--e must be a number >= 0, but was %s" % args.e)
+        profile = None
+        if args.profile:
+            try:
+                with open(args.profile, encoding="utf-8") as f:
+                    profile = json.load(f)
+            except OSError as e:
+                raise UserError("--profile %s: cannot read it: %s" % (args.profile, e.strerror or e))
+            except ValueError as e:
+                raise UserError("--profile %s: not JSON: %s" % (args.profile, e))
         client = Client(args.url, args.room, args.token)
-        room = play(client, TimeDependentStrategy(args.e), log)
+        room = play(client, TimeDependentStrategy(args.e), log, profile=profile)
     except UserError as e:
         print("error: %s" % e, file=sys.stderr)
         return 2

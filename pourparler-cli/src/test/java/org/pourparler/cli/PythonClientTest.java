@@ -123,4 +123,40 @@ class PythonClientTest {
         assertThat(p.exitValue()).as(out).isZero();
         assertThat(out).contains("OK").doesNotContain("skipped");
     }
+
+    @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    void theClientEntersItsOwnProfileWhenTheSeatAsks(@TempDir Path dir) throws Exception {
+        String open = "{\"scenario\": {\"example\": \"supplier-deal\"}, \"settings\": {\"protocol\": \"alternating\","
+                + " \"deadline\": {\"rounds\": 40}, \"seats\": [{\"kind\": \"program\", \"profileByParty\": true}, {\"kind\": \"agent\", \"agent\": \"conceder\"}]}}";
+        HttpResponse<String> r = send("POST", "/api/rooms", open);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+        JsonNode o = JSON.readTree(r.body());
+        String room = o.get("room").asText();
+        String token = o.get("seats").get(0).get("token").asText();
+        // without a profile the client says what it needs, exit 2, and the room does not start
+        Path log = dir.resolve("without.txt");
+        Process p = python(log, Map.of(), "pourparler_client.py", "--url", base.toString(), "--room", room, "--token", token);
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).isEqualTo(2);
+        assertThat(Files.readString(log, StandardCharsets.UTF_8)).contains("--profile FILE");
+        // with one: the bakery's profile of the example, with its reservation raised to a value of its own
+        org.pourparler.model.Scenario s = org.pourparler.io.Scenarios.read(Path.of("..", "examples", "supplier-deal.yaml")).scenario();
+        org.pourparler.model.Party bakery = s.parties().get(0);
+        org.pourparler.model.Scenario alone = s.toBuilder().parties(List.of(org.pourparler.model.Party.negotiator(bakery.name(),
+                bakery.profile().withReservation(0.4321)))).build();
+        Path profile = dir.resolve("bakery.json");
+        Files.writeString(profile, org.pourparler.io.pourparler.PourparlerFormat.toJson(alone));
+        log = dir.resolve("with.txt");
+        p = python(log, Map.of(), "pourparler_client.py", "--url", base.toString(), "--room", room, "--token", token, "--profile", profile.toString());
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        String out = Files.readString(log, StandardCharsets.UTF_8);
+        assertThat(p.exitValue()).as(out).isZero();
+        JsonNode view = JSON.readTree(send("GET", "/api/rooms/" + room, null).body());
+        assertThat(view.get("state").asText()).isEqualTo("ended");
+        // the server holds the entered profile: the seat sees the reservation the file gave
+        HttpResponse<String> mine = http.send(HttpRequest.newBuilder(base.resolve("/api/rooms/" + room)).header("Authorization", "Bearer " + token).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(JSON.readTree(mine.body()).path("you").path("profile").path("reservation").asDouble()).isEqualTo(0.4321);
+    }
 }

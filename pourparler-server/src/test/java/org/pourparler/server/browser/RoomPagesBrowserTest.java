@@ -317,6 +317,8 @@ class RoomPagesBrowserTest {
                 visit(bakery, "bid");
                 act(bakery, By.id("do-bid"));
                 awaitMove(mill);
+                mill.driver().navigate().refresh();          // a reload mid-negotiation: the move is still the mill's
+                awaitMove(mill);
                 mill.type(By.id("at-least"), "0");
                 visit(mill, "bid");
                 act(mill, By.id("do-bid"));
@@ -324,6 +326,10 @@ class RoomPagesBrowserTest {
             case "test-the-waters" -> {
                 for (Browser b : List.of(bakery, mill)) {
                     awaitMove(b);
+                    if (b == mill) {
+                        b.driver().navigate().refresh();         // a reload mid-negotiation
+                        awaitMove(b);
+                    }
                     keyboard(b, By.id("level"), org.openqa.selenium.Keys.HOME);   // the slider to its least, by keyboard
                     b.waitUntil("the slider's value shown", d -> d.findElement(By.id("level-value")).getText().equals("0.00"));
                     b.click(By.id("probe"));
