@@ -22,8 +22,8 @@ import org.pourparler.model.Scenario;
  * file, a GeniusWeb JSON folder or file — and writes one in any of those formats.
  *
  * <pre>{@code
- * ReadResult r = Scenarios.read(Path.of("examples/labour-contract.yaml"), null);
- * Written w = Scenarios.write(r.scenario(), Format.GENIUS);
+ * Scenarios.Loaded r = Scenarios.read(Path.of("examples/labour-contract.yaml"));
+ * Written w = Scenarios.write(r.scenario(), Scenarios.Format.GENIUS);
  * }</pre>
  */
 public final class Scenarios {

@@ -17,7 +17,7 @@ import org.pourparler.model.Scenario;
  * metrics") is the table of formulas.
  *
  * <pre>{@code
- * Evaluation.Basis basis = Evaluation.basis(scenario);           // the scenario's analysis, once
+ * Evaluation.Basis basis = Evaluation.basis(scenario, AgreementAnalysis.Options.defaults());   // the analysis, once
  * Evaluation e = Evaluation.of(scenario, basis, NoAgreement.RESERVATION, Optional.of(deal), 0.4, false);
  * double nashDistance = e.metrics().distanceNash();
  * }</pre>

@@ -36,7 +36,7 @@ import org.pourparler.model.UtilityFunction;
  * arrives later, and to end the negotiation when its wall-clock deadline passes.
  *
  * <pre>{@code
- * Negotiation g = Negotiation.open(scenario, Deadline.rounds(100), Session.Options.defaults(), null);
+ * Negotiation g = Negotiation.open(scenario, Deadline.rounds(100), Session.Options.defaults());
  * g.begin();
  * while (!g.isOver()) {
  *     int j = g.next();
