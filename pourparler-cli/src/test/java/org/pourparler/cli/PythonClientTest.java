@@ -101,7 +101,7 @@ class PythonClientTest {
         for (String protocol : List.of("alternating", "single-text", "blind", "test-the-waters")) {
             String[] room = room(protocol);
             Path log = dir.resolve(protocol + ".txt");
-            Process p = python(log, Map.of(), "pourparler_client.py", "--url", base.toString(), "--room", room[0], "--token", room[1]);
+            Process p = python(log, Map.of(), "pourparler_client.py", "--url", base.toString(), "--room=" + room[0], "--token=" + room[1]);
             assertThat(p.waitFor(60, TimeUnit.SECONDS)).as(protocol + " ends within a minute").isTrue();
             String out = Files.readString(log, StandardCharsets.UTF_8);
             assertThat(p.exitValue()).as(protocol + ": " + out).isZero();
@@ -136,7 +136,7 @@ class PythonClientTest {
         String token = o.get("seats").get(0).get("token").asText();
         // without a profile the client says what it needs, exit 2, and the room does not start
         Path log = dir.resolve("without.txt");
-        Process p = python(log, Map.of(), "pourparler_client.py", "--url", base.toString(), "--room", room, "--token", token);
+        Process p = python(log, Map.of(), "pourparler_client.py", "--url", base.toString(), "--room=" + room, "--token=" + token);
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(p.exitValue()).isEqualTo(2);
         assertThat(Files.readString(log, StandardCharsets.UTF_8)).contains("--profile FILE");
@@ -148,7 +148,7 @@ class PythonClientTest {
         Path profile = dir.resolve("bakery.json");
         Files.writeString(profile, org.pourparler.io.pourparler.PourparlerFormat.toJson(alone));
         log = dir.resolve("with.txt");
-        p = python(log, Map.of(), "pourparler_client.py", "--url", base.toString(), "--room", room, "--token", token, "--profile", profile.toString());
+        p = python(log, Map.of(), "pourparler_client.py", "--url", base.toString(), "--room=" + room, "--token=" + token, "--profile", profile.toString());
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
         String out = Files.readString(log, StandardCharsets.UTF_8);
         assertThat(p.exitValue()).as(out).isZero();

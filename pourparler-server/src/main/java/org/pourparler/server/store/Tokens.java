@@ -30,10 +30,19 @@ public final class Tokens {
     /** A public identifier (a room's): 128 random bits, URL-safe, not a secret but not guessable either. */
     public static String newPublicId() { return random(16); }
 
+    /**
+     * Random bytes, URL-safe; never beginning with '-', which command lines (a program's
+     * {@code --token TOKEN}) would read as an option: such a draw is drawn again, which leaves 255.98
+     * of a token's 256 bits.
+     */
     private static String random(int bytes) {
         byte[] b = new byte[bytes];
-        RANDOM.nextBytes(b);
-        return URL_SAFE.encodeToString(b);
+        String s;
+        do {
+            RANDOM.nextBytes(b);
+            s = URL_SAFE.encodeToString(b);
+        } while (s.charAt(0) == '-');
+        return s;
     }
 
     /** The SHA-256 of a token, lower-case hex: what the database stores and looks up. */

@@ -24,6 +24,15 @@ class TokensTest {
     }
 
     @Test
+    void noTokenOrIdBeginsWithADashThatACommandLineWouldReadAsAnOption() {
+        // one draw in 64 would: among 20,000 about 300
+        for (int i = 0; i < 10_000; i++) {
+            assertThat(Tokens.newToken()).doesNotStartWith("-");
+            assertThat(Tokens.newPublicId()).doesNotStartWith("-");
+        }
+    }
+
+    @Test
     void theHashIsTheSha256OfTheTokenInHex() throws Exception {
         String token = Tokens.newToken();
         String expected = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
