@@ -462,14 +462,20 @@ final class RoomPages {
         int from = view.reader() instanceof Audience.Reader.SeatReader s ? s.seat() : RoomEvent.Message.MEDIATOR;
         String error = "";
         try {
-            rooms.apply(ctx, view, (room, now) -> room.message(from, target, text, now), Optional.empty());
+            // the form's key: a double click or a re-sent form sends the message once
+            var answer = rooms.apply(ctx, view, (room, now) -> room.message(from, target, text, now),
+                    Optional.ofNullable(ctx.formParam("key")).filter(k -> !k.isEmpty()));
+            if (answer.status() >= 400) error = Http.JSON.readTree(answer.body()).path("error").asText("The message was refused.");
         } catch (ApiError e) {
             error = e.getMessage();
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            error = "The message was refused.";
         }
-        RoomPage page = page(ctx, view, "");
+        RoomPage page = page(ctx, view, error);
         if (isHtmx(ctx)) {
-            String html = Pages.html("messages.jte", Map.of("page", page));
-            if (!error.isEmpty()) html = "<p class=\"error\" role=\"alert\">" + escape(error) + "</p>" + html;
+            // a fresh form (a new key, the text cleared unless refused), and the list out of band
+            String html = Pages.html("messageForm.jte", Map.of("page", page))
+                    + "<div id=\"messages\" hx-swap-oob=\"innerHTML\">" + Pages.html("messages.jte", Map.of("page", page)) + "</div>";
             ctx.contentType("text/html; charset=utf-8").result(html);
         } else {
             ctx.redirect("/rooms/" + view.room().publicId(), io.javalin.http.HttpStatus.SEE_OTHER);

@@ -195,6 +195,8 @@ class RoomPagesBrowserTest {
             person.type(By.id("message-text"), "Could we talk about delivery first?");
             person.click(By.cssSelector("form.message-form button[type=submit]"));
             convener.waitUntil("the message on the console", d -> text(d).contains("Could we talk about delivery first?"));
+            person.waitUntil("the message in the sender's own list, the form cleared", d -> d.findElement(By.id("messages")).getText()
+                    .contains("Could we talk about delivery first?") && d.findElement(By.id("message-text")).getAttribute("value").isEmpty());
             // the person holds its best package until the agent's counter-offer, then accepts
             for (int turn = 0; turn < 6 && person.driver().findElements(By.id("payoff")).isEmpty(); turn++) {
                 awaitMoveOrEnd(person);

@@ -87,6 +87,12 @@ class RoomPagesTest {
         }
         for (Future<HttpResponse<String>> a : answers) assertThat(a.get().statusCode()).as(a.get().body()).isEqualTo(200);
         pool.shutdown();
+        // a message form sent twice (a double click) sends one message; the answer is a fresh form and the list
+        for (int k = 0; k < 2; k++) {
+            HttpResponse<String> sent = form(people.get(0), "/rooms/" + room + "/message", Map.of("to", "mediator", "text", "hello there", "key", "m-1"));
+            assertThat(sent.statusCode()).isEqualTo(200);
+            assertThat(sent.body()).contains("hello there").contains("name=\"key\"").doesNotContain("m-1\"");
+        }
         // the same form again (a double click, a re-sent page): nothing more happens
         Map<String, String> again = new LinkedHashMap<>(Map.of("action", "bid", "key", "bid-0", "acceptKind", "threshold", "atLeast", "0"));
         for (int i = 0; i < 4; i++) again.put("issue-" + i, "0");
@@ -95,6 +101,7 @@ class RoomPagesTest {
         long id = t.server.stores().rooms().find(room).orElseThrow().id();
         List<Event> log = t.server.stores().log().read(id, 0);
         assertThat(log.stream().filter(e -> e.type().equals("acted"))).hasSize(2);
+        assertThat(log.stream().filter(e -> e.type().equals("message"))).hasSize(1);
         assertThat(log.stream().filter(e -> e.type().equals("ended"))).hasSize(1);
         for (int k = 0; k < log.size(); k++) assertThat(log.get(k).seq()).isEqualTo(k + 1L);
         // the room's page says how it ended, to each
