@@ -363,10 +363,20 @@ class RoomPagesBrowserTest {
             ratings.get(k).sendKeys(String.format(java.util.Locale.ROOT, "%.2f", (13.37 + 7.91 * k) % 97));
         }
         mill.type(By.id("reservation"), "21.37");
-        mill.waitUntil("the preview of the preferences", d -> d.findElement(By.id("profile-preview")).getText().contains("Your best package"));
-        if (everyPage) visit(mill, "preferences-preview");
+        mill.waitUntil("the preview of the reservation typed", d -> d.findElement(By.id("profile-preview")).getText().contains("No deal gives you 0.21"));
+        String walkAway = "0.21";
+        if (everyPage) {
+            // the worst deal still taken, stated as a package: walking away is worth what that package is
+            mill.click(By.id("reservation-package"));
+            new Select(mill.driver().findElement(By.id("res-issue-0"))).selectByIndex(3);
+            mill.waitUntil("the preview of the package", d -> !d.findElement(By.id("profile-preview")).getText().contains("No deal gives you 0.21"));
+            walkAway = mill.text(By.id("profile-preview")).replaceAll("(?s).*No deal gives you ([0-9.]+).*", "$1");
+            visit(mill, "preferences-preview");
+        }
         act(mill, By.id("save-profile"));
         mill.waitUntil("the preferences to be saved", d -> text(d).contains("My preferences"));
+        mill.click(By.cssSelector("#my-preferences summary"));
+        assertThat(mill.text(By.id("my-preferences"))).contains("Walking away (no deal) gives you " + walkAway);
     }
 
     /**
