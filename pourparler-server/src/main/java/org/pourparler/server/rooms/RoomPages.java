@@ -135,7 +135,11 @@ final class RoomPages {
             if (name.equals("ukraine-2024-feelers")) examples.add(0, new String[] {name, title, hint});
             else examples.add(new String[] {name, title, hint});
         }
-        Pages.render(ctx, "newRoom.jte", Map.of("examples", examples, "csrf", csrf(ctx), "error", error));
+        // after a mistake in the small scenario, its fields come back as written
+        boolean posted = ctx.method() == io.javalin.http.HandlerType.POST;
+        Map<String, Object> params = new java.util.HashMap<>(Map.of("examples", examples, "csrf", csrf(ctx), "error", error));
+        for (String f : List.of("smallTitle", "smallParties", "smallIssues")) params.put(f, posted ? Optional.ofNullable(ctx.formParam(f)).orElse("") : "");
+        Pages.render(ctx, "newRoom.jte", params);
     }
 
     /** The first line of a scenario written in the page (its parties enter their own preferences). */

@@ -258,6 +258,9 @@ class RoomPagesBrowserTest {
             convener.click(By.xpath("//button[text()='Use these']"));
             convener.waitUntil("the mistake in a sentence", d -> text(d).contains("has no colon"));
             visit(convener, "small-mistake");
+            // what was written comes back, to be mended rather than typed again
+            assertThat(convener.driver().findElement(By.id("small-title")).getAttribute("value")).isEqualTo("Team budget");
+            assertThat(convener.driver().findElement(By.id("small-issues")).getAttribute("value")).isEqualTo("budget 10k, 20k");
             convener.type(By.id("small-title"), "Team budget");
             convener.type(By.id("small-parties"), "north office\nsouth office");
             convener.type(By.id("small-issues"), "budget: 10k, 20k, 30k\nstart: March, June");

@@ -106,6 +106,12 @@ class StudyBrowserTest {
                             else act(person, By.id("do-offer"));
                         }
                     }
+                    // an improvement after the deal is answered first; only then does the code appear
+                    person.waitFor(By.id("payoff"), Duration.ofSeconds(20));
+                    if (!person.driver().findElements(By.id("improve-yes")).isEmpty()) {
+                        assertThat(person.driver().findElements(By.id("completion-code"))).isEmpty();
+                        act(person, By.id("improve-no"));
+                    }
                     String code = person.waitFor(By.id("completion-code"), Duration.ofSeconds(20)).getText();
                     assertThat(code).matches("[A-HJKMNP-Z2-9]{10}");
                     String continueUrl = person.waitFor(By.id("continue")).getAttribute("href");
