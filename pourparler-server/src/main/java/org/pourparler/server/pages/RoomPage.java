@@ -49,6 +49,8 @@ public final class RoomPage {
     private final String error;
     private final String formKey;
     private RoomAnalysis analysis;
+    /** The package builder's issues, built on first use (the templates ask for them several times). */
+    private List<IssueChoice> issues;
     private String completionCode = "";
     private String continueUrl = "";
 
@@ -229,7 +231,7 @@ public final class RoomPage {
         if (e instanceof RoomEvent.Started) return "The negotiation began.";
         if (e instanceof RoomEvent.Acted) return null;                         // the move that follows says it
         if (e instanceof RoomEvent.Move x) return move(x, d);
-        if (e instanceof RoomEvent.Ended x) return Words.ending(x.ending(), spec()) + x.agreement().map(a -> " The deal: " + Words.outcome(d, a) + ".").orElse("");
+        if (e instanceof RoomEvent.Ended x) return Words.ending(x.ending()) + x.agreement().map(a -> " The deal: " + Words.outcome(d, a) + ".").orElse("");
         if (e instanceof RoomEvent.Payoff x) return "Your result: " + Words.number(x.payoff()) + ".";
         if (e instanceof RoomEvent.Message x) return "Message from " + Words.who(spec(), x.from()) + " to " + Words.who(spec(), x.to()) + ".";
         if (e instanceof RoomEvent.NonPaper x) return (x.seat() == seat ? "You" : Words.who(spec(), x.seat())) + " sent a non-paper to the mediator: " + Words.outcome(d, x.outcome()) + ".";
@@ -334,6 +336,11 @@ public final class RoomPage {
 
     /** The package builder's issues, preselected with the reader's last offer, else the one on the table, else its best. */
     public List<IssueChoice> issues() {
+        if (issues == null) issues = List.copyOf(choices());
+        return issues;
+    }
+
+    private List<IssueChoice> choices() {
         Domain d = domain();
         Outcome start = lastOwn().or(this::standing).orElseGet(() -> seat >= 0 && hasProfile() ? bestOutcome() : Outcome.of(new int[d.issueCount()]));
         List<IssueChoice> out = new ArrayList<>();
@@ -399,9 +406,15 @@ public final class RoomPage {
     }
 
     /** The distinct packages proposed so far, oldest first (blind bidding's list of acceptable packages chooses among them). */
-    public List<Outcome> distinctOffers() {
+    public List<Outcome> distinctOffers() { return proposed(room, seat); }
+
+    /**
+     * The distinct packages proposed so far in the room as the seat sees it, oldest first: the list a
+     * blind bid's acceptance ticks from, the same in the page and in the form's answer.
+     */
+    public static List<Outcome> proposed(Room room, int seat) {
         java.util.LinkedHashSet<Outcome> set = new java.util.LinkedHashSet<>();
-        for (OfferRecord r : view().map(NegotiationView::offers).orElse(List.of())) set.add(r.outcome());
+        for (OfferRecord r : room.view(seat).map(NegotiationView::offers).orElse(List.of())) set.add(r.outcome());
         return List.copyOf(set);
     }
 
@@ -432,8 +445,12 @@ public final class RoomPage {
     private String reservationOrZero() { return hasProfile() ? Words.number(Math.max(0, profile().reservation())) : "0.50"; }
 
     /** The red lines a commitment may keep (test the waters): those committed so far, else the profile's. */
-    public List<org.pourparler.model.RedLine> redLinesToCommit() {
-        return view().flatMap(NegotiationView::commitment).map(c -> c.redLines()).orElseGet(() -> hasProfile() ? profile().redLines() : List.of());
+    public List<org.pourparler.model.RedLine> redLinesToCommit() { return redLinesToCommit(room, seat); }
+
+    /** The red lines a seat's commitment may keep (test the waters): those it committed so far, else its profile's. */
+    public static List<org.pourparler.model.RedLine> redLinesToCommit(Room room, int seat) {
+        return room.view(seat).flatMap(NegotiationView::commitment).map(c -> c.redLines())
+                .orElseGet(() -> room.profile(seat).map(Profile::redLines).orElse(List.of()));
     }
 
     /** Those red lines, described. */
@@ -446,7 +463,7 @@ public final class RoomPage {
     /** The agreement, when there is one. */
     public String agreement() { return room.agreement().map(a -> Words.outcome(domain(), a)).orElse(""); }
     public boolean hasAgreement() { return room.agreement().isPresent(); }
-    public String ending() { return room.result().map(r -> Words.ending(r.ending(), spec())).orElse(""); }
+    public String ending() { return room.result().map(r -> Words.ending(r.ending())).orElse(""); }
 
     /** The reader's payoff, once the negotiation has ended. */
     public String payoff() {

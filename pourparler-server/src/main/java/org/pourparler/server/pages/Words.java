@@ -58,7 +58,7 @@ public final class Words {
     }
 
     /** How a negotiation ended, for people. */
-    public static String ending(Ending e, RoomSpec spec) {
+    public static String ending(Ending e) {
         return switch (e.kind()) {
             case AGREEMENT -> "Agreement.";
             case DEADLINE -> "The deadline passed without agreement.";

@@ -9,14 +9,12 @@ import io.javalin.http.UploadedFile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Stream;
 import org.pourparler.io.RoomJson;
 import org.pourparler.model.Domain;
 import org.pourparler.model.LinearAdditiveUtility;
@@ -120,20 +118,9 @@ final class RoomPages {
     private void newRoom(Context ctx, String error) {
         requireConvener(ctx);
         List<String[]> examples = new ArrayList<>();
-        for (Path f : exampleFiles()) {
-            String name = f.getFileName().toString().replaceFirst("\\.(yaml|yml|json)$", "");
-            String title = name;
-            String hint = "";
-            try {
-                Scenario s = ScenarioUpload.read(Http.JSON.createObjectNode().put("example", name), rooms.examples());
-                title = s.title();
-                hint = s.domain().issueCount() + " issues, " + s.negotiators().size() + " parties";
-            } catch (RuntimeException e) {
-                continue;                                              // not a scenario (a tournament's file)
-            }
-            // the seed scenario first
-            if (name.equals("ukraine-2024-feelers")) examples.add(0, new String[] {name, title, hint});
-            else examples.add(new String[] {name, title, hint});
+        for (ScenarioUpload.Example e : ScenarioUpload.examples(rooms.examples())) {
+            Scenario s = e.scenario();
+            examples.add(new String[] {e.name(), s.title(), s.domain().issueCount() + " issues, " + s.negotiators().size() + " parties"});
         }
         // after a mistake in the small scenario, its fields come back as written
         boolean posted = ctx.method() == io.javalin.http.HandlerType.POST;
@@ -198,15 +185,6 @@ final class RoomPages {
             return Http.JSON.writeValueAsString(s);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private List<Path> exampleFiles() {
-        if (rooms.examples() == null || !Files.isDirectory(rooms.examples())) return List.of();
-        try (Stream<Path> s = Files.list(rooms.examples())) {
-            return s.filter(Files::isRegularFile).filter(f -> f.toString().matches(".*\\.(yaml|yml|json)$")).sorted().toList();
-        } catch (IOException e) {
-            return List.of();
         }
     }
 
@@ -500,7 +478,7 @@ final class RoomPages {
                 if ("packages".equals(ctx.formParam("acceptKind"))) {
                     java.util.Set<Outcome> accepted = new java.util.HashSet<>();
                     accepted.add(proposal);
-                    List<Outcome> seen = new RoomPage("", room, seat, "", 0, List.of(), "", "").distinctOffers();
+                    List<Outcome> seen = RoomPage.proposed(room, seat);
                     for (int k = 0; k < seen.size(); k++) if ("yes".equals(ctx.formParam("pkg-" + k))) accepted.add(seen.get(k));
                     yield Action.bid(proposal, Acceptance.packages(accepted));
                 }
@@ -508,9 +486,8 @@ final class RoomPages {
             }
             case "commit" -> {
                 double level = number(ctx, "level", "The least you would take");
-                RoomPage page = new RoomPage("", room, seat, "", 0, List.of(), "", "");
                 List<RedLine> keep = new ArrayList<>();
-                List<RedLine> lines = page.redLinesToCommit();
+                List<RedLine> lines = RoomPage.redLinesToCommit(room, seat);
                 for (int k = 0; k < lines.size(); k++) if ("keep".equals(ctx.formParam("red-" + k))) keep.add(lines.get(k));
                 yield Action.commit(level, keep, "yes".equals(ctx.formParam("probe")));
             }
@@ -598,12 +575,12 @@ final class RoomPages {
         return view;
     }
 
-    private static Principal.Convener requireConvener(Context ctx) {
+    static Principal.Convener requireConvener(Context ctx) {
         if (Http.principal(ctx) instanceof Principal.Convener c) return c;
         throw ApiError.unauthorized("Sign in with the link the server printed when it started.");
     }
 
-    private static String csrf(Context ctx) {
+    static String csrf(Context ctx) {
         return Http.session(ctx).map(org.pourparler.server.store.Session::csrfToken).orElse("");
     }
 

@@ -20,6 +20,35 @@ import org.pourparler.server.http.ApiError;
 final class ScenarioUpload {
     private ScenarioUpload() { }
 
+    /** The seed scenario, listed first wherever the examples are offered. */
+    static final String SEED = "ukraine-2024-feelers";
+
+    /** An example scenario, by the name a room or a study is opened from. */
+    record Example(String name, Scenario scenario) { }
+
+    /** The examples in the folder that read as scenarios (a tournament's file does not), the seed scenario first. */
+    static java.util.List<Example> examples(Path folder) {
+        java.util.List<Example> out = new java.util.ArrayList<>();
+        if (folder == null || !Files.isDirectory(folder)) return out;
+        java.util.List<Path> files;
+        try (java.util.stream.Stream<Path> s = Files.list(folder)) {
+            files = s.filter(Files::isRegularFile).filter(f -> f.getFileName().toString().endsWith(".yaml")).sorted().toList();
+        } catch (java.io.IOException e) {
+            return out;
+        }
+        for (Path f : files) {
+            String name = f.getFileName().toString().replaceFirst("\\.yaml$", "");
+            try {
+                Example e = new Example(name, read(com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode().put("example", name), folder));
+                if (name.equals(SEED)) out.add(0, e);
+                else out.add(e);
+            } catch (RuntimeException notAScenario) {
+                // a tournament's specification, say: not offered
+            }
+        }
+        return out;
+    }
+
     /**
      * {@code {"example": NAME}}, {@code {"file": NAME, "text": CONTENT}} or {@code {"files": [{"name", "text"}, ...]}}
      * (a GENIUS or GeniusWeb folder: a domain and its profiles).

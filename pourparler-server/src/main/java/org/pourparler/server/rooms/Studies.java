@@ -6,12 +6,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
-import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -20,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Stream;
 import org.pourparler.io.RoomJson;
 import org.pourparler.model.Domain;
 import org.pourparler.model.Outcome;
@@ -155,52 +151,36 @@ final class Studies {
     // ---- the convener's pages ----
 
     private void list(Context ctx) {
-        Principal.Convener convener = requireConvener(ctx);
+        Principal.Convener convener = RoomPages.requireConvener(ctx);
         List<String[]> list = new ArrayList<>();
         for (Study s : stores.studies().listFor(convener.id())) {
             list.add(new String[] {s.publicId(), s.title(), Integer.toString(stores.studies().count(s.id())),
                     Integer.toString(stores.studies().completed(s.id())), when(s.createdAt())});
         }
-        Pages.render(ctx, "studies.jte", Map.of("studies", list, "csrf", csrf(ctx)));
+        Pages.render(ctx, "studies.jte", Map.of("studies", list, "csrf", RoomPages.csrf(ctx)));
     }
 
     /** The scenarios a study may use, with their parties: {name, title, party...}, the seed scenario first. */
     private List<String[]> examples() {
         List<String[]> out = new ArrayList<>();
-        Path folder = rooms.examples();
-        if (folder == null || !Files.isDirectory(folder)) return out;
-        List<Path> files;
-        try (Stream<Path> s = Files.list(folder)) {
-            files = s.filter(Files::isRegularFile).filter(f -> f.toString().matches(".*\\.(yaml|yml|json)$")).sorted().toList();
-        } catch (IOException e) {
-            return out;
-        }
-        for (Path f : files) {
-            String name = f.getFileName().toString().replaceFirst("\\.(yaml|yml|json)$", "");
-            Scenario s;
-            try {
-                s = ScenarioUpload.read(Http.JSON.createObjectNode().put("example", name), folder);
-            } catch (RuntimeException e) {
-                continue;                                               // not a scenario (a tournament's file)
-            }
-            List<String> row = new ArrayList<>(List.of(name, s.title()));
-            for (Party p : s.negotiators()) row.add(p.name());
-            if (name.equals("ukraine-2024-feelers")) out.add(0, row.toArray(String[]::new));
-            else out.add(row.toArray(String[]::new));
+        for (ScenarioUpload.Example e : ScenarioUpload.examples(rooms.examples())) {
+            List<String> row = new ArrayList<>(List.of(e.name(), e.scenario().title()));
+            for (Party p : e.scenario().negotiators()) row.add(p.name());
+            out.add(row.toArray(String[]::new));
         }
         return out;
     }
 
     private void newStudy(Context ctx, String error, Map<String, String> form) {
-        requireConvener(ctx);
+        RoomPages.requireConvener(ctx);
         Map<String, String> values = new LinkedHashMap<>(Map.of("title", "", "participant", "", "protocol", "alternating", "rounds", "10",
                 "minutes", "0", "agent", "boulware", "redirect", "", "maxRooms", Integer.toString(DEFAULT_MAX_ROOMS)));
         values.putAll(form);
-        Pages.render(ctx, "studyNew.jte", Map.of("examples", examples(), "csrf", csrf(ctx), "error", error, "form", values));
+        Pages.render(ctx, "studyNew.jte", Map.of("examples", examples(), "csrf", RoomPages.csrf(ctx), "error", error, "form", values));
     }
 
     private void create(Context ctx) {
-        Principal.Convener convener = requireConvener(ctx);
+        Principal.Convener convener = RoomPages.requireConvener(ctx);
         Map<String, String> form = new LinkedHashMap<>();
         for (String f : List.of("title", "participant", "protocol", "rounds", "minutes", "agent", "redirect", "maxRooms")) {
             form.put(f, Optional.ofNullable(ctx.formParam(f)).orElse("").strip());
@@ -272,7 +252,7 @@ final class Studies {
 
     private void linkPage(Context ctx, Study study, String token, boolean created) {
         Pages.render(ctx, "studyLink.jte", Map.of("study", study.publicId(), "title", study.title(), "link", link(ctx, token),
-                "created", created, "csrf", csrf(ctx)));
+                "created", created, "csrf", RoomPages.csrf(ctx)));
     }
 
     private String link(Context ctx, String token) {
@@ -305,7 +285,7 @@ final class Studies {
         facts.add(new String[] {"Redirect when done", study.redirectUrl().isEmpty() ? "none" : study.redirectUrl()});
         facts.add(new String[] {"At most", study.maxRooms() + " participants"});
         Pages.render(ctx, "study.jte", Map.of("study", study.publicId(), "title", study.title(), "facts", facts, "participants", people,
-                "completed", stores.studies().completed(study.id()), "csrf", csrf(ctx)));
+                "completed", stores.studies().completed(study.id()), "csrf", RoomPages.csrf(ctx)));
     }
 
     private void newLink(Context ctx) {
@@ -380,7 +360,7 @@ final class Studies {
     // ---- helpers ----
 
     private Study studyOf(Context ctx) {
-        Principal.Convener convener = requireConvener(ctx);
+        Principal.Convener convener = RoomPages.requireConvener(ctx);
         return stores.studies().find(ctx.pathParam("study")).filter(s -> s.convenerId() == convener.id())
                 .orElseThrow(() -> ApiError.notFound("There is no such study."));
     }
@@ -408,17 +388,8 @@ final class Studies {
         throw ApiError.badRequest(what + " must be a whole number from " + min + " to " + max + ".");
     }
 
-    private static Principal.Convener requireConvener(Context ctx) {
-        if (Http.principal(ctx) instanceof Principal.Convener c) return c;
-        throw ApiError.unauthorized("Sign in with the link the server printed when it started.");
-    }
-
     private static void page(Context ctx, int status, String message) {
         ctx.status(status);
-        Pages.render(ctx, "error.jte", Map.of("message", message, "csrf", csrf(ctx)));
-    }
-
-    private static String csrf(Context ctx) {
-        return Http.session(ctx).map(Session::csrfToken).orElse("");
+        Pages.render(ctx, "error.jte", Map.of("message", message, "csrf", RoomPages.csrf(ctx)));
     }
 }
