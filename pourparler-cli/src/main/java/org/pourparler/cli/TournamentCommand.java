@@ -20,6 +20,7 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import org.pourparler.io.source.SourceFiles;
 import org.pourparler.io.tournament.TournamentFormat;
+import org.pourparler.isolation.ChildJvms;
 import org.pourparler.tournament.LocalRunner;
 import org.pourparler.tournament.Match;
 import org.pourparler.tournament.ResultRow;
@@ -151,7 +152,7 @@ final class TournamentCommand implements Callable<Integer> {
             IOException[] failure = {null};
             long[] flushed = {System.nanoTime()};
             // class: agents are outside code: their negotiations run in child JVMs (docs/negotiation.md)
-            AgentProcesses isolation = AgentProcesses.needed(t) ? new AgentProcesses(t, specFile) : null;
+            ChildJvms isolation = ChildJvms.needed(t) ? new ChildJvms(t) : null;
             summary = LocalRunner.run(t, done, n, (Match m, List<ResultRow> rows, double took) -> {
                 String lines = ResultsTable.lines(rows);
                 synchronized (lock) {

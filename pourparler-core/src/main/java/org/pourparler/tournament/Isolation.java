@@ -5,8 +5,8 @@ import java.util.List;
 /**
  * Where the negotiations of agents that cannot be trusted are played: outside this JVM, so that
  * an agent calling {@code System.exit}, allocating without limit or never returning ends only its
- * own negotiation. The shells provide it (the CLI runs {@code class:} agents in child JVMs,
- * docs/negotiation.md); the core does no I/O. An isolated negotiation enforces the
+ * own negotiation. {@code org.pourparler.isolation.ChildJvms} runs {@code class:} agents in child
+ * JVMs (docs/negotiation.md) for the CLI and for Spark; this package does no I/O. An isolated negotiation enforces the
  * specification's time limit itself, so {@link LocalRunner}'s in-process watchdog does not watch it.
  */
 public interface Isolation {

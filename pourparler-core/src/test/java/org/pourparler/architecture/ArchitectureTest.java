@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The core's layers (style README): model ← analysis ← negotiation ← agents ← tournament and room
- * (side by side: simulations and live rooms), with io on top of them all; no package depends on one above it, and no two packages depend on each other.
+ * (side by side: simulations and live rooms), with io on top of them all and isolation (child JVMs, which read
+ * specifications through io) above io; no package depends on one above it, and no two packages depend on each other.
  */
 class ArchitectureTest {
 
@@ -28,12 +29,14 @@ class ArchitectureTest {
                 .layer("tournament").definedBy("org.pourparler.tournament..")
                 .layer("room").definedBy("org.pourparler.room..")
                 .layer("io").definedBy("org.pourparler.io..")
-                .whereLayer("io").mayNotBeAccessedByAnyLayer()
-                .whereLayer("tournament").mayOnlyBeAccessedByLayers("io")
-                .whereLayer("room").mayOnlyBeAccessedByLayers("io")
-                .whereLayer("agents").mayOnlyBeAccessedByLayers("tournament", "room", "io")
-                .whereLayer("negotiation").mayOnlyBeAccessedByLayers("agents", "tournament", "room", "io")
-                .whereLayer("analysis").mayOnlyBeAccessedByLayers("negotiation", "agents", "tournament", "room", "io")
+                .layer("isolation").definedBy("org.pourparler.isolation..")
+                .whereLayer("isolation").mayNotBeAccessedByAnyLayer()
+                .whereLayer("io").mayOnlyBeAccessedByLayers("isolation")
+                .whereLayer("tournament").mayOnlyBeAccessedByLayers("io", "isolation")
+                .whereLayer("room").mayOnlyBeAccessedByLayers("io", "isolation")
+                .whereLayer("agents").mayOnlyBeAccessedByLayers("tournament", "room", "io", "isolation")
+                .whereLayer("negotiation").mayOnlyBeAccessedByLayers("agents", "tournament", "room", "io", "isolation")
+                .whereLayer("analysis").mayOnlyBeAccessedByLayers("negotiation", "agents", "tournament", "room", "io", "isolation")
                 .check(CORE);
     }
 
@@ -62,6 +65,7 @@ class ArchitectureTest {
         org.assertj.core.api.Assertions.assertThat(CORE.stream().map(c -> c.getPackageName()).distinct())
                 .contains("org.pourparler.model", "org.pourparler.analysis", "org.pourparler.negotiation", "org.pourparler.agents",
                         "org.pourparler.tournament", "org.pourparler.room", "org.pourparler.io", "org.pourparler.io.source", "org.pourparler.io.pourparler",
-                        "org.pourparler.io.tournament", "org.pourparler.io.genius", "org.pourparler.io.geniusweb");
+                        "org.pourparler.io.tournament", "org.pourparler.io.genius", "org.pourparler.io.geniusweb",
+                        "org.pourparler.isolation");
     }
 }

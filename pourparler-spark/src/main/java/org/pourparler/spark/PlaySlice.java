@@ -16,6 +16,8 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.pourparler.io.source.ScenarioFormatException;
 import org.pourparler.io.Scenarios;
+import org.pourparler.isolation.ChildJvms;
+import org.pourparler.tournament.Isolation;
 import org.pourparler.tournament.LocalRunner;
 import org.pourparler.tournament.Match;
 import org.pourparler.tournament.ResultRow;
@@ -28,7 +30,8 @@ import org.pourparler.tournament.TournamentSpec;
  * slice needs: a negotiation's id and seed derive from its scenario's key, agents and repetition, not
  * from the scenario's position in the tournament, so a tournament over a subset of the scenarios holds
  * the same negotiations with the same seeds. It plays them through {@link LocalRunner} with one thread,
- * so faults and hangs are handled as in a local run.
+ * so faults and hangs are handled as in a local run, and negotiations of {@code class:} agents in
+ * child JVMs of the executor ({@link ChildJvms}), as the CLI does.
  */
 final class PlaySlice implements FlatMapFunction<Iterator<PlaySlice.Work>, Row> {
     private static final long serialVersionUID = 1L;
@@ -87,7 +90,11 @@ final class PlaySlice implements FlatMapFunction<Iterator<PlaySlice.Work>, Row> 
         Set<String> skip = new HashSet<>(known);
         skip.removeAll(ids);
         Map<String, List<ResultRow>> rows = new HashMap<>();
-        LocalRunner.Summary s = LocalRunner.run(t, skip, 1, (m, r, seconds) -> rows.put(m.id(), r));
+        LocalRunner.Summary s;
+        // class: agents play in child JVMs of this executor, so their System.exit cannot end the executor
+        try (ChildJvms isolation = ChildJvms.needed(t) ? new ChildJvms(t) : null) {
+            s = LocalRunner.run(t, skip, 1, (m, r, seconds) -> rows.put(m.id(), r), isolation == null ? Isolation.NONE : isolation);
+        }
         if (s.interrupted()) throw new InterruptedException("interrupted while playing a slice of " + mine.size() + " negotiations");
         RecordComponent[] cs = ResultRow.class.getRecordComponents();
         List<Row> out = new ArrayList<>();

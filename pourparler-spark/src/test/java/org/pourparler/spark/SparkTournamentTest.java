@@ -140,6 +140,43 @@ class SparkTournamentTest {
         assertThat(rows(SparkTournament.results(spark, spec.toString(), 5))).isEqualTo(local1);
     }
 
+    /**
+     * A {@code class:} agent that calls {@code System.exit} on an executor ends only its own
+     * negotiations: in local mode the executor is this JVM, so without containment the test run ends.
+     */
+    @Test
+    void anOutsideAgentsSystemExitOnAnExecutorEndsOnlyItsOwnNegotiations() throws Exception {
+        Path f = spec.getParent().resolve("exiting.yaml");
+        Path examples = f.getParent().relativize(root().resolve("examples"));
+        Files.writeString(f, """
+                format: pourparler-tournament/1
+                seed: 3
+                scenarios: [%s/supplier-deal.yaml]
+                agents:
+                  - boulware
+                  - hardliner
+                  - {name: exiting, agent: "class:org.pourparler.spark.agents.ExitingAgent"}
+                roles: fixed
+                deadline: {rounds: 40}
+                timeLimit: 20
+                """.formatted(examples));
+        Tournament t = TournamentFormat.load(TournamentFormat.read(f));
+        List<ResultRow> sparkRows = rows(SparkTournament.results(spark, f.toString(), 2));
+        assertThat(sparkRows).hasSize(t.matches().size() * 2);
+        // fixed roles: the exiting agent is listed last, so it moves second and exits on its first turn
+        assertThat(sparkRows).filteredOn(r -> r.match().contains("exiting")).hasSize(4).allSatisfy(r -> {
+            assertThat(r.faultAgent()).isEqualTo("exiting");
+            assertThat(r.fault()).startsWith("exit: the agent called System.exit(42)");
+        });
+        assertThat(sparkRows).filteredOn(r -> !r.match().contains("exiting")).hasSize(2).allSatisfy(r -> assertThat(r.fault()).isEmpty());
+        // the same rows as a local run, whose class: agents play in child JVMs too
+        List<ResultRow> localRows = new ArrayList<>();
+        try (org.pourparler.isolation.ChildJvms children = new org.pourparler.isolation.ChildJvms(t)) {
+            LocalRunner.run(t, Set.of(), 1, (m, r, seconds) -> localRows.addAll(r), children);
+        }
+        assertThat(sparkRows).isEqualTo(comparable(localRows));
+    }
+
     @Test
     void theLocalParquetWriterWritesSparksSchema() throws Exception {
         SparkTournament.run(spark, spec, dir);

@@ -56,6 +56,39 @@ public final class TournamentFormat {
         return parse(text, file.toString(), base);
     }
 
+    /**
+     * The specification as a JSON document of this format, every value stated (defaults too), so that
+     * {@code parse(write(spec), "spec.json", spec.base())} gives {@code spec} again. Scenario paths stay
+     * as written: relative ones are relative to {@code spec.base()}, which the document does not hold.
+     */
+    public static String write(TournamentSpec spec) {
+        com.fasterxml.jackson.databind.node.JsonNodeFactory f = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance;
+        com.fasterxml.jackson.databind.node.ObjectNode top = f.objectNode();
+        top.put("format", VERSION);
+        top.put("name", spec.name());
+        top.put("seed", spec.seed());
+        com.fasterxml.jackson.databind.node.ArrayNode scenarios = top.putArray("scenarios");
+        for (TournamentSpec.ScenarioRef r : spec.scenarios()) {
+            com.fasterxml.jackson.databind.node.ObjectNode s = scenarios.addObject().put("path", r.path());
+            if (r.domain() != null) s.put("domain", r.domain());
+        }
+        com.fasterxml.jackson.databind.node.ArrayNode agents = top.putArray("agents");
+        for (TournamentSpec.AgentRef a : spec.agents()) agents.addObject().put("name", a.name()).put("agent", a.agent());
+        top.put("protocol", spec.protocol().id());
+        com.fasterxml.jackson.databind.node.ObjectNode deadline = top.putObject("deadline");
+        if (spec.deadline().rounds() > 0) deadline.put("rounds", spec.deadline().rounds());
+        if (spec.deadline().seconds() > 0) deadline.put("seconds", spec.deadline().seconds());
+        top.put("repetitions", spec.repetitions());
+        top.put("roles", spec.rotateRoles() ? "rotate" : "fixed");
+        top.put("selfPlay", spec.selfPlay());
+        top.put("noAgreement", spec.noAgreement().id());
+        top.put("probes", spec.probes());
+        top.put("timeLimit", spec.timeLimit());
+        top.put("timeBudget", spec.timeBudget());
+        top.put("conventions", spec.conventions().id());
+        return top.toPrettyString() + "\n";
+    }
+
     /** Parses a specification's text; {@code source} names it in errors. */
     public static TournamentSpec parse(String text, String source, Path base) throws ScenarioFormatException {
         PourparlerNode root = PourparlerParser.parse(text, source, source.endsWith(".json"));

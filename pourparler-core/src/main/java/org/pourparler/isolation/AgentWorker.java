@@ -1,4 +1,4 @@
-package org.pourparler.cli;
+package org.pourparler.isolation;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -7,7 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.pourparler.negotiation.Watched;
 import org.pourparler.negotiation.Fault;
@@ -20,9 +22,9 @@ import org.pourparler.tournament.Tournament;
 
 /**
  * The child JVM that plays a tournament's negotiations involving {@code class:} agents
- * ({@link AgentProcesses} starts it). It loads the same specification, then answers requests on
- * stdin, one per line, {@code play INDEX}, with {@code rows BASE64} (the negotiation's rows as
- * results.csv lines). What it cannot answer it announces before it dies: {@code exit P} when an
+ * ({@link ChildJvms} starts it). It loads the same specification, then answers requests on
+ * stdin, one per line, {@code play ID} (the negotiation's id, Base64), with {@code rows BASE64} (the
+ * negotiation's rows as results.csv lines). What it cannot answer it announces before it dies: {@code exit P} when an
  * agent calls {@code System.exit} (from a shutdown hook), {@code hung P} when a negotiation runs past
  * the time limit (then it halts), P being the position that was moving. Agents' own printing goes
  * to stderr, so it cannot break the protocol on stdout.
@@ -31,14 +33,21 @@ public final class AgentWorker {
 
     private AgentWorker() { }
 
-    /** Arguments: the specification file and the time limit in seconds (0: none). */
+    /**
+     * Arguments: the specification file ({@link TournamentFormat#write}), the folder its scenario
+     * paths are relative to, and the time limit in seconds (0: none).
+     */
     public static void main(String[] args) throws Exception {
         PrintStream protocol = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), false, StandardCharsets.UTF_8);
         System.setOut(System.err);
-        Tournament t = TournamentFormat.load(TournamentFormat.read(Path.of(args[0])));
-        long limit = (long) (Double.parseDouble(args[1]) * 1e9);
+        Path file = Path.of(args[0]);
+        Tournament t = TournamentFormat.load(TournamentFormat.parse(java.nio.file.Files.readString(file, StandardCharsets.UTF_8),
+                file.toString(), Path.of(args[1])));
+        Map<String, Match> byId = new HashMap<>();
+        for (Match m : t.matches()) byId.put(m.id(), m);
+        long limit = (long) (Double.parseDouble(args[2]) * 1e9);
         AtomicInteger moving = new AtomicInteger(-1);
-        // the match in play (-1 between matches) and when it started
+        // whether a match is in play (1, or -1 between matches) and when it started
         long[] current = {-1, 0};
         Object lock = new Object();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -72,12 +81,16 @@ public final class AgentWorker {
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         for (String line; (line = in.readLine()) != null; ) {
             if (!line.startsWith("play ")) continue;
-            int index = Integer.parseInt(line.substring(5).trim());
-            Match m = t.matches().get(index);
+            Match m = byId.get(new String(Base64.getDecoder().decode(line.substring(5).trim()), StandardCharsets.UTF_8));
+            if (m == null) {                         // the parent and this JVM read different scenario files
+                System.err.println("pourparler: the agents' JVM does not know negotiation " + line.substring(5).trim()
+                        + ": its scenario files differ from the parent's");
+                Runtime.getRuntime().halt(4);
+            }
             moving.set(-1);
             synchronized (lock) {
                 current[1] = System.nanoTime();
-                current[0] = index;
+                current[0] = 1;
             }
             List<Negotiator> watched = new ArrayList<>();
             List<Negotiator> ns;

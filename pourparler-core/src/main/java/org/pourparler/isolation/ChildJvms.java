@@ -1,4 +1,4 @@
-package org.pourparler.cli;
+package org.pourparler.isolation;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -6,18 +6,21 @@ import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
+import org.pourparler.io.source.ScenarioFormatException;
+import org.pourparler.io.tournament.TournamentFormat;
 import org.pourparler.negotiation.Fault;
 import org.pourparler.tournament.Isolation;
 import org.pourparler.tournament.Match;
@@ -31,28 +34,72 @@ import org.pourparler.tournament.Tournament;
  * its own negotiation: a {@code System.exit}, an {@link OutOfMemoryError} (the child has its own
  * heap, {@value #DEFAULT_OPTIONS} unless {@code POURPARLER_AGENT_JVM_OPTS} says otherwise) or a
  * call that never returns (the child is killed at the time limit) becomes a fault in that
- * negotiation's rows, and a fresh child takes the next one. Built-in agents are ours and play in process.
+ * negotiation's rows, and a fresh child takes the next one. Built-in agents are ours and play in
+ * process. Every shell that runs tournaments uses it: the CLI's local runs and each Spark executor.
+ *
+ * <p>A child reads the specification from a file this class writes ({@link TournamentFormat#write}),
+ * so it plays the tournament the parent holds even if the user's file changes meanwhile, and a
+ * specification built in code (Spark's Java API) travels the same way. Negotiations are named to
+ * the child by their id, which does not depend on which scenarios the parent loaded.
  */
-final class AgentProcesses implements Isolation, AutoCloseable {
+public final class ChildJvms implements Isolation, AutoCloseable {
 
     /** The child JVM's options unless {@code POURPARLER_AGENT_JVM_OPTS} (or the property {@code pourparler.agentJvmOptions}) is set. */
-    static final String DEFAULT_OPTIONS = "-Xmx512m -XX:+UseSerialGC";
+    public static final String DEFAULT_OPTIONS = "-Xmx512m -XX:+UseSerialGC";
 
     private final Tournament t;
     private final Path specFile;
-    private final Map<String, Integer> index = new HashMap<>();
+    private final String classPath;
     private final ConcurrentLinkedQueue<Child> idle = new ConcurrentLinkedQueue<>();
     private final Set<Child> all = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
 
-    AgentProcesses(Tournament t, Path specFile) {
+    /**
+     * Children for {@code t}'s isolated negotiations, started when first needed, on
+     * {@link #classPath()}.
+     *
+     * @throws IOException when the specification cannot be written to a temporary file
+     */
+    public ChildJvms(Tournament t) throws IOException {
         this.t = t;
-        this.specFile = specFile.toAbsolutePath();
-        for (int i = 0; i < t.matches().size(); i++) index.put(t.matches().get(i).id(), i);
+        String text = TournamentFormat.write(t.spec());
+        try {
+            if (!TournamentFormat.parse(text, "the specification for the agents' JVMs", t.spec().base()).equals(t.spec())) {
+                throw new IllegalArgumentException("the specification does not survive being written for the agents' JVMs");
+            }
+        } catch (ScenarioFormatException e) {
+            throw new IllegalArgumentException("the specification cannot be written for the agents' JVMs: " + e.getMessage(), e);
+        }
+        this.specFile = Files.createTempFile("pourparler-tournament-", ".json");
+        specFile.toFile().deleteOnExit();
+        Files.writeString(specFile, text, StandardCharsets.UTF_8);
+        this.classPath = classPath();
+    }
+
+    /**
+     * The class path a child JVM needs to load this JVM's classes and the agents': the JVM's own
+     * class path, then the files of any URL class loaders between the thread's context loader and the
+     * system loader (Spark loads the application's and {@code --jars}' jars that way on executors).
+     */
+    public static String classPath() {
+        Set<String> parts = new LinkedHashSet<>();
+        for (String p : System.getProperty("java.class.path", "").split(java.io.File.pathSeparator)) if (!p.isEmpty()) parts.add(p);
+        for (ClassLoader l = Thread.currentThread().getContextClassLoader(); l != null; l = l.getParent()) {
+            if (!(l instanceof URLClassLoader u)) continue;
+            for (URL url : u.getURLs()) {
+                if (!"file".equals(url.getProtocol())) continue;
+                try {
+                    parts.add(Path.of(url.toURI()).toString());
+                } catch (java.net.URISyntaxException | IllegalArgumentException e) {
+                    // not a local file: a child cannot use it
+                }
+            }
+        }
+        return String.join(java.io.File.pathSeparator, parts);
     }
 
     /** Whether the tournament has any agent that must be isolated. */
-    static boolean needed(Tournament t) {
+    public static boolean needed(Tournament t) {
         return t.spec().agents().stream().anyMatch(a -> outside(a.agent()));
     }
 
@@ -77,7 +124,7 @@ final class AgentProcesses implements Isolation, AutoCloseable {
         int moving = -1;
         try {
             if (c == null) c = start();
-            c.in.write("play " + index.get(m.id()) + "\n");
+            c.in.write("play " + Base64.getEncoder().encodeToString(m.id().getBytes(StandardCharsets.UTF_8)) + "\n");
             c.in.flush();
             for (String line; (line = c.out.readLine()) != null; ) {
                 if (line.startsWith("rows ")) {
@@ -136,9 +183,10 @@ final class AgentProcesses implements Isolation, AutoCloseable {
         String opts = System.getProperty("pourparler.agentJvmOptions", System.getenv().getOrDefault("POURPARLER_AGENT_JVM_OPTS", DEFAULT_OPTIONS));
         cmd.addAll(Arrays.asList(opts.trim().split("\\s+")));
         cmd.add("-cp");
-        cmd.add(System.getProperty("java.class.path"));
+        cmd.add(classPath);
         cmd.add(AgentWorker.class.getName());
         cmd.add(specFile.toString());
+        cmd.add(t.spec().base().toString());        // as the parent reads it, from the same working folder
         cmd.add(Double.toString(t.spec().timeLimit()));
         Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         Child c = new Child(p);
@@ -156,6 +204,11 @@ final class AgentProcesses implements Isolation, AutoCloseable {
     public void close() {
         closed = true;
         for (Child c : all) c.kill();
+        try {
+            Files.deleteIfExists(specFile);
+        } catch (IOException e) {
+            // a temporary file; deleteOnExit tries again
+        }
     }
 
     /** One child JVM: its process and the two ends of its protocol. */
