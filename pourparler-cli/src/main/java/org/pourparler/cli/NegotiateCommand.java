@@ -22,6 +22,7 @@ import org.pourparler.negotiation.Conventions;
 import org.pourparler.negotiation.Deadline;
 import org.pourparler.negotiation.Negotiator;
 import org.pourparler.negotiation.Protocol;
+import org.pourparler.negotiation.Ending;
 import org.pourparler.negotiation.Session;
 import org.pourparler.negotiation.SessionResult;
 import org.pourparler.negotiation.TraceEntry;
@@ -174,7 +175,9 @@ final class NegotiateCommand implements Callable<Integer> {
                 }
             }
             // only --plot keeps the moves; a --trace file receives them as they happen
-            Session.Options chosenOptions = options.withNoAgreement(payoff).withCache(cache).withMetrics(false).withTrace(plot != null);
+            // a session bounded by seconds only ends at the memory limit instead of failing (docs/negotiation.md)
+            Session.Options chosenOptions = options.withNoAgreement(payoff).withCache(cache).withMetrics(false).withTrace(plot != null)
+                    .withMaxOffers(Session.Options.historyLimit(Session.Options.historyBytes(1), ns.size()));
             r = Watchdog.run(s, ns, deadline, chosenOptions, moves, limit);
             Optional<AgreementAnalysis.Report> report;
             try {
@@ -189,6 +192,12 @@ final class NegotiateCommand implements Callable<Integer> {
             throw new Main.UserException(input.path + ": " + e.getMessage());
         } finally {
             pool.shutdownNow();
+        }
+        if (r.ending().kind() == Ending.Kind.MEMORY_LIMIT) {
+            spec.commandLine().getErr().printf(Locale.ROOT, "pourparler: the session stopped after %d rounds: its history of offers filled "
+                    + "the memory set aside for it (%d MB of this JVM's %d MB); bound it with --rounds, or give Java more memory, "
+                    + "e.g. POURPARLER_JAVA_OPTS=-Xmx8g%n", r.rounds(), Session.Options.historyBytes(1) >> 20,
+                    Runtime.getRuntime().maxMemory() >> 20);
         }
         PrintWriter out = spec.commandLine().getOut();
         if (output.format == OutputFormat.json) {

@@ -58,4 +58,23 @@ class MemoryBoundTest {
         assertThat(last).startsWith("999999,");
         assertThat(dir.resolve("t.csv.part")).doesNotExist();
     }
+
+    /**
+     * Bounded by seconds only, two hardliners fill any heap (issue 9, 2.1: 5.9 GB, then an
+     * OutOfMemoryError with a stack trace): the session stops at the memory limit, says so and how to
+     * go further, and the command ends normally long before its 60 s.
+     */
+    @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    void aSessionBoundedBySecondsOnlyStopsAtTheMemoryLimitWithoutAStackTrace() throws Exception {
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx64m", "-XX:+UseSerialGC",
+                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "negotiate", SUPPLIER.toString(),
+                "--agents", "hardliner,hardliner", "--time", "60").start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor()).as(out + err).isZero();
+        assertThat(out).contains("Ended: memory limit after").contains("No agreement.");
+        assertThat(err).contains("its history of offers filled the memory set aside for it").contains("--rounds")
+                .contains("POURPARLER_JAVA_OPTS").doesNotContain("Exception").doesNotContain("\tat ");
+    }
 }

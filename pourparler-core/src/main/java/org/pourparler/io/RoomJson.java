@@ -581,6 +581,7 @@ public final class RoomJson {
             case "fault" -> Ending.FAULT;
             case "zone-exists" -> Ending.ZONE_EXISTS;
             case "probes-used-up" -> Ending.PROBES_USED_UP;
+            case "memory-limit" -> Ending.MEMORY_LIMIT;
             case "ended" -> Ending.endedBy(text(p, "by"));
             case "rejected" -> Ending.rejectedBy(text(p, "by"));
             default -> throw new IllegalArgumentException("Unknown ending '" + kind + "'");

@@ -46,6 +46,7 @@ public final class AgentWorker {
         Map<String, Match> byId = new HashMap<>();
         for (Match m : t.matches()) byId.put(m.id(), m);
         long limit = (long) (Double.parseDouble(args[2]) * 1e9);
+        long historyBytes = org.pourparler.negotiation.Session.Options.historyBytes(1);
         AtomicInteger moving = new AtomicInteger(-1);
         // whether a match is in play (1, or -1 between matches) and when it started
         long[] current = {-1, 0};
@@ -98,7 +99,7 @@ public final class AgentWorker {
             try {
                 ns = t.negotiators(m);
                 for (int p = 0; p < ns.size(); p++) watched.add(new Watched(ns.get(p), p, moving));
-                rows = t.play(m, watched);
+                rows = t.play(m, watched, historyBytes);
             } catch (RuntimeException | LinkageError e) {
                 rows = t.failed(m, "", Fault.Kind.ERROR, "the agents could not be created: " + e);
             }

@@ -6,7 +6,7 @@ import java.util.Locale;
  * How a session ended: its {@link Kind} and, for a walk-out or a ratifier's rejection, the party.
  * {@link #toString()} is the text used in files and JSON: {@code agreement}, {@code deadline},
  * {@code ended by NAME}, {@code rejected by ratifier NAME}, {@code fault}, {@code zone exists},
- * {@code probes used up}.
+ * {@code probes used up}, {@code memory limit}.
  *
  * @param party the party that walked away or rejected, empty for the other kinds
  */
@@ -16,6 +16,7 @@ public record Ending(Kind kind, String party) {
     public static final Ending FAULT = new Ending(Kind.FAULT, "");
     public static final Ending ZONE_EXISTS = new Ending(Kind.ZONE_EXISTS, "");
     public static final Ending PROBES_USED_UP = new Ending(Kind.PROBES_USED_UP, "");
+    public static final Ending MEMORY_LIMIT = new Ending(Kind.MEMORY_LIMIT, "");
 
     public Ending {
         if (kind == null || party == null) throw new IllegalArgumentException("An ending needs a kind and a party (\"\" for none)");
@@ -39,7 +40,14 @@ public record Ending(Kind kind, String party) {
         /** Test the waters: a probe found that a zone of agreement exists. */
         ZONE_EXISTS,
         /** Test the waters: nobody has a probe left. */
-        PROBES_USED_UP
+        PROBES_USED_UP,
+        /**
+         * The session's public history reached the most offers it may keep
+         * ({@link Session.Options#maxOffers()}), or the JVM ran out of memory in the protocol's own
+         * work: no agreement, paid as a walk-out at that time. Happens to sessions bounded by seconds
+         * only, whose agents move faster than memory allows.
+         */
+        MEMORY_LIMIT
     }
 
     /** A negotiator walked away. */

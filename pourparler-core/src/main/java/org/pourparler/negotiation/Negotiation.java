@@ -191,7 +191,16 @@ public final class Negotiation {
         if (ending != null) return Optional.of("The negotiation is over");
         if (action == null) return Optional.of("No action");
         if (!rules.awaits(j)) return Optional.of(names.get(j) + " has no move now: " + rules.waitingFor());
-        return Optional.ofNullable(rules.act(j, action));
+        String refused;
+        try {
+            refused = rules.act(j, action);
+        } catch (OutOfMemoryError e) {
+            // the history's columns (or the protocol's own work) could not grow: what was kept stays consistent
+            if (ending == null) end(null, Ending.MEMORY_LIMIT);
+            return Optional.empty();
+        }
+        if (refused == null && ending == null && state.offers.size() >= options.maxOffers()) end(null, Ending.MEMORY_LIMIT);
+        return Optional.ofNullable(refused);
     }
 
     /**

@@ -28,40 +28,68 @@ public final class Session {
      *                    session, 0 for no limit; an overrun is a fault
      * @param cache       the profile stores shared with other sessions, or null for fresh ones
      * @param conventions whose conventions the clock and the agents follow (ours by default, or GENIUS's)
+     * @param maxOffers   the most public offers (offers, texts, visible proposals) the session keeps: reaching it
+     *                    ends the session with {@link Ending#MEMORY_LIMIT} ({@link #historyLimit} computes it from
+     *                    the memory at hand); {@link Long#MAX_VALUE} for none
      */
     public record Options(long seed, NoAgreement noAgreement, boolean metrics, Protocol protocol, int probes, boolean trace,
-                          double timeBudget, ProfileCache cache, Conventions conventions) {
+                          double timeBudget, ProfileCache cache, Conventions conventions, long maxOffers) {
         public Options {
             if (noAgreement == null || protocol == null) throw new IllegalArgumentException("Options need a no-agreement payoff and a protocol");
             if (conventions == null) throw new IllegalArgumentException("Options need conventions (Conventions.POURPARLER or GENIUS)");
+            if (maxOffers < 1) throw new IllegalArgumentException("The most offers a session keeps must be >= 1, but was " + maxOffers);
             if (probes < 1) throw new IllegalArgumentException("The number of probes must be >= 1, but was " + probes);
             if (!(timeBudget >= 0) || Double.isInfinite(timeBudget)) {
                 throw new IllegalArgumentException("The time budget must be a finite number of seconds >= 0, but was " + timeBudget);
             }
         }
 
-        /** Seed 1, reservation payoff, metrics, alternating offers, 3 probes, traced, no time budget, our conventions. */
+        /** Seed 1, reservation payoff, metrics, alternating offers, 3 probes, traced, no time budget, our conventions, no offer limit. */
         public static Options defaults() {
-            return new Options(1, NoAgreement.RESERVATION, true, Protocol.ALTERNATING, 3, true, 0, null, Conventions.POURPARLER);
+            return new Options(1, NoAgreement.RESERVATION, true, Protocol.ALTERNATING, 3, true, 0, null, Conventions.POURPARLER, Long.MAX_VALUE);
         }
 
-        public Options withSeed(long s) { return new Options(s, noAgreement, metrics, protocol, probes, trace, timeBudget, cache, conventions); }
+        /**
+         * The most public offers a session of {@code negotiators} keeps in {@code bytes} of memory, so
+         * that a session bounded by seconds only ends with {@link Ending#MEMORY_LIMIT} instead of failing
+         * with an {@link OutOfMemoryError}: what a shell passes as {@link #maxOffers}. An offer costs the
+         * history about 20 bytes (round, time, party, package) and each built-in agent's note of it 4 to 12
+         * (position, utility), measured at 52 bytes for two agents at the smallest heap that holds them
+         * (docs/negotiation.md, "Memory"); counted here as 32 + 16 per negotiator, the columns' growth
+         * included. At least 1,000.
+         */
+        public static long historyLimit(long bytes, int negotiators) {
+            return Math.max(1_000, bytes / (32 + 16L * Math.max(1, negotiators)));
+        }
 
-        public Options withNoAgreement(NoAgreement a) { return new Options(seed, a, metrics, protocol, probes, trace, timeBudget, cache, conventions); }
+        /**
+         * The memory each of {@code sessions} sessions running at once in this JVM may give its history:
+         * three quarters of the heap shared among them (the rest is for scenarios, offer tables and the
+         * collector's room).
+         */
+        public static long historyBytes(int sessions) {
+            return Runtime.getRuntime().maxMemory() / 4 * 3 / Math.max(1, sessions);
+        }
 
-        public Options withMetrics(boolean m) { return new Options(seed, noAgreement, m, protocol, probes, trace, timeBudget, cache, conventions); }
+        public Options withMaxOffers(long m) { return new Options(seed, noAgreement, metrics, protocol, probes, trace, timeBudget, cache, conventions, m); }
 
-        public Options withProtocol(Protocol p) { return new Options(seed, noAgreement, metrics, p, probes, trace, timeBudget, cache, conventions); }
+        public Options withSeed(long s) { return new Options(s, noAgreement, metrics, protocol, probes, trace, timeBudget, cache, conventions, maxOffers); }
 
-        public Options withProbes(int n) { return new Options(seed, noAgreement, metrics, protocol, n, trace, timeBudget, cache, conventions); }
+        public Options withNoAgreement(NoAgreement a) { return new Options(seed, a, metrics, protocol, probes, trace, timeBudget, cache, conventions, maxOffers); }
 
-        public Options withTrace(boolean t) { return new Options(seed, noAgreement, metrics, protocol, probes, t, timeBudget, cache, conventions); }
+        public Options withMetrics(boolean m) { return new Options(seed, noAgreement, m, protocol, probes, trace, timeBudget, cache, conventions, maxOffers); }
 
-        public Options withCache(ProfileCache c) { return new Options(seed, noAgreement, metrics, protocol, probes, trace, timeBudget, c, conventions); }
+        public Options withProtocol(Protocol p) { return new Options(seed, noAgreement, metrics, p, probes, trace, timeBudget, cache, conventions, maxOffers); }
 
-        public Options withTimeBudget(double seconds) { return new Options(seed, noAgreement, metrics, protocol, probes, trace, seconds, cache, conventions); }
+        public Options withProbes(int n) { return new Options(seed, noAgreement, metrics, protocol, n, trace, timeBudget, cache, conventions, maxOffers); }
 
-        public Options withConventions(Conventions c) { return new Options(seed, noAgreement, metrics, protocol, probes, trace, timeBudget, cache, c); }
+        public Options withTrace(boolean t) { return new Options(seed, noAgreement, metrics, protocol, probes, t, timeBudget, cache, conventions, maxOffers); }
+
+        public Options withCache(ProfileCache c) { return new Options(seed, noAgreement, metrics, protocol, probes, trace, timeBudget, c, conventions, maxOffers); }
+
+        public Options withTimeBudget(double seconds) { return new Options(seed, noAgreement, metrics, protocol, probes, trace, seconds, cache, conventions, maxOffers); }
+
+        public Options withConventions(Conventions c) { return new Options(seed, noAgreement, metrics, protocol, probes, trace, timeBudget, cache, c, maxOffers); }
     }
 
     private Session() { }

@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.pourparler.negotiation.Watched;
 import org.pourparler.negotiation.Fault;
 import org.pourparler.negotiation.Negotiator;
+import org.pourparler.negotiation.Session;
 
 /**
  * Runs a tournament on this machine's cores. Each idle worker takes the next negotiation, so work
@@ -91,6 +92,9 @@ public final class LocalRunner {
         };
         ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 1, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), daemons);
         Map<Match, Running> running = new ConcurrentHashMap<>();
+        // each negotiation's share of this JVM's memory for its offer history (a Spark executor runs
+        // as many slices at once as it has cores, each with one thread)
+        long historyBytes = Session.Options.historyBytes(Math.max(threads, Runtime.getRuntime().availableProcessors()));
         CountDownLatch finished = new CountDownLatch(todo.size());
         AtomicInteger hung = new AtomicInteger();
         Object sink = new Object();
@@ -122,7 +126,7 @@ public final class LocalRunner {
                     List<Negotiator> watched = new ArrayList<>();
                     List<Negotiator> ns = t.negotiators(m);
                     for (int p = 0; p < ns.size(); p++) watched.add(new Watched(ns.get(p), p, run.moving()));
-                    rows = t.play(m, watched);
+                    rows = t.play(m, watched, historyBytes);
                 } catch (RuntimeException | Error e) {
                     rows = t.failed(m, "", Fault.Kind.ERROR, e.toString());
                 } finally {

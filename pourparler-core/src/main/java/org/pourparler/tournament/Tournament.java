@@ -128,10 +128,24 @@ public final class Tournament {
 
     /** Runs one negotiation with the given negotiators (normally {@link #negotiators(Match)}) and returns one row per party. */
     public List<ResultRow> play(Match m, List<? extends Negotiator> negotiators) {
+        return play(m, negotiators, Long.MAX_VALUE);
+    }
+
+    private static long maxOffers(long historyBytes, int negotiators) {
+        return historyBytes == Long.MAX_VALUE ? Long.MAX_VALUE : Session.Options.historyLimit(historyBytes, negotiators);
+    }
+
+    /**
+     * As {@link #play(Match, List)}, the negotiation's offer history kept within {@code historyBytes}
+     * of memory ({@link Session.Options#historyLimit}): a negotiation that reaches it ends with
+     * {@code memory limit} (a runner passes its share of the heap, {@link Session.Options#historyBytes}).
+     */
+    public List<ResultRow> play(Match m, List<? extends Negotiator> negotiators, long historyBytes) {
         Scenario s = scenarios.get(m.scenario()).scenario();
         SessionResult r;
         try {
-            r = Session.run(s, negotiators, spec.deadline(), spec.sessionOptions(m.seed(), cache));
+            r = Session.run(s, negotiators, spec.deadline(), spec.sessionOptions(m.seed(), cache)
+                    .withMaxOffers(maxOffers(historyBytes, negotiators.size())));
         } catch (RuntimeException e) {
             return failed(m, "", Fault.Kind.ERROR, "the negotiation could not run: " + e.getMessage());
         }

@@ -65,6 +65,7 @@ public final class Words {
             case FAULT -> "The negotiation stopped: a participant failed.";
             case ZONE_EXISTS -> "A deal is possible: the committed positions overlap.";
             case PROBES_USED_UP -> "The probes are used up without finding a zone of agreement.";
+            case MEMORY_LIMIT -> "The negotiation stopped: its history filled the memory set aside for it.";
             default -> {
                 String t = e.toString();
                 yield Character.toUpperCase(t.charAt(0)) + t.substring(1) + ".";
