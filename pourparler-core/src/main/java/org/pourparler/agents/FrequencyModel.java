@@ -10,8 +10,8 @@ import org.pourparler.model.Outcome;
  * {@code KLH} class). It estimates the opponent's utility as linear-additive: issue weights times
  * value scores normalised by the issue's highest score.
  *
- * <p>The rule, as GENIUS has it (both the original agent and the BOA port, read in the GENIUS
- * sources):
+ * <p>The rule of both the original agent and the BOA port (read in the GENIUS sources), with the
+ * new weights set directly:
  * <ul>
  *   <li>start: every issue weight {@code 1/n} (n issues), every value score 1;</li>
  *   <li>the opponent's first offer is only remembered: nothing is learnt from it;</li>
@@ -24,7 +24,9 @@ import org.pourparler.model.Outcome;
  *   <li>estimated utility: {@code Σ w_i · score_i(v_i) / max_v score_i(v)}, in [0, 1].</li>
  * </ul>
  * An unchanged issue already at the cap M is only divided by S, so the weights may come to sum to
- * less than 1, as in GENIUS.
+ * less than 1. GENIUS sets each new weight through {@code AdditiveUtilitySpace.setWeight}, which
+ * renormalises all weights after each; {@link GeniusHardHeadedModel} does that, for HardHeaded
+ * under GENIUS conventions.
  * GENIUS applies it to discrete issues only; here every issue (integer and real grids included) is
  * treated as its list of options. One model follows one opponent.
  */

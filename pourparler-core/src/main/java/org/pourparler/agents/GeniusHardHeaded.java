@@ -26,10 +26,12 @@ import org.pourparler.model.UtilityFunction;
  * When the queue is empty it is refilled: the package of the next lower key below its last offer;
  * if that key is below the floor p(t), one of its own earlier offers at random instead; else also
  * the next lower ones while within 0.01 of the first and at or above p(t). Up to 4 are queued in
- * ascending key order; of more, 5 chosen one at a time by the opponent model (ties: the highest key
- * unless a lower one is strictly better). The best offer received goes first when its key is above
- * the queue's head. It accepts when the offer is worth more than the lowest utility it has offered
- * (1 before its first offer) or at least as much as the queue's head.
+ * ascending key order; of more, 5 as {@link #chooseFive} takes them, rated by KLH's own opponent
+ * model ({@link GeniusHardHeadedModel}, fed every offer received). Then the entry of the best offer
+ * received (the first of the highest utility; if its package is missing from the list, the entry
+ * found for an earlier best) goes first when its key is above the queue's head. It accepts when the
+ * offer is worth more than the lowest utility it has offered (1 before its first offer) or at least
+ * as much as the queue's head.
  *
  * <p>The floor's Pmin is 0.585 whatever the reservation value (KLH computes a reservation-based
  * minimum that the floor never reads). Where KLH draws an earlier offer from an unseeded random
@@ -43,6 +45,7 @@ final class GeniusHardHeaded {
 
     private final UtilityFunction utility;
     private final NavigableMap<Double, int[]> bids;
+    private final GeniusHardHeadedModel model;
     private final LinkedList<Map.Entry<Double, int[]>> queue = new LinkedList<>();
     private final List<Map.Entry<Double, int[]>> mine = new ArrayList<>();
     private double lowestYet = 1.0;
@@ -56,6 +59,7 @@ final class GeniusHardHeaded {
     GeniusHardHeaded(UtilityFunction utility, NavigableMap<Double, int[]> bids) {
         this.utility = utility;
         this.bids = bids;
+        this.model = new GeniusHardHeadedModel(utility.domain());
     }
 
     /** KLH's {@code BidSelector.BidList}, unmodifiable (its arrays are never written). */
@@ -102,6 +106,7 @@ final class GeniusHardHeaded {
     }
 
     private void receive(int[] bid) {
+        model.learn(bid);
         if (opponentBest == null || utility.utility(bid) > utility.utility(opponentBest)) opponentBest = bid;
         Map.Entry<Double, int[]> e = bids.floorEntry(utility.utility(opponentBest));
         while (e != null && !java.util.Arrays.equals(e.getValue(), opponentBest)) e = bids.lowerEntry(e.getKey());
@@ -127,25 +132,43 @@ final class GeniusHardHeaded {
         if (fresh.size() <= HardHeadedOffering.TOP_SELECTED) {
             queue.addAll(fresh.entrySet());
         } else {
-            for (int added = 0; added <= HardHeadedOffering.TOP_SELECTED; added++) {
-                Map.Entry<Double, int[]> best = fresh.lastEntry();
-                for (Map.Entry<Double, int[]> e : fresh.entrySet()) {
-                    if (opponentUtility(state, e.getValue()) > opponentUtility(state, best.getValue())) best = e;
-                }
-                queue.add(best);
-                fresh.remove(best.getKey());
-            }
+            queue.addAll(chooseFive(fresh, model));
         }
         if (opponentBestEntry != null && queue.getFirst().getKey() < opponentBestEntry.getKey()) queue.addFirst(opponentBestEntry);
     }
 
-    private static double opponentUtility(AgentState state, int[] o) {
-        double s = Double.POSITIVE_INFINITY;
-        for (int k = 0; k < state.view().parties().size(); k++) {
-            OpponentModel m = state.model(k);
-            if (m != null) s = Math.min(s, m.utility(o));
+    /**
+     * KLH's choice from more than {@link HardHeadedOffering#TOP_SELECTED} candidates: its loop runs
+     * while its count is at most 4, so it takes 5, one at a time, each the candidate the opponent
+     * model rates highest: starting from the highest key and scanning keys upwards, a candidate
+     * replaces the current choice only when strictly better, so of equal ratings the highest key
+     * wins if it has the top rating, else the lowest key with it. Each choice is removed from the
+     * candidates before the next.
+     *
+     * <p>The list holds {@code java.util.TreeMap}'s own entries, as KLH's queue does, and these
+     * change: removing an entry that has two children in the tree moves its successor's key and
+     * package into that entry object and unlinks the successor's. A queued choice may then show the
+     * next higher candidate instead, the chosen package is never offered, and the one shown may be
+     * chosen again. KLH offers the entries as they stand once the 5 are chosen; this keeps the same
+     * map and the same entries on purpose (copying each chosen entry would change the offers).
+     * {@code candidates} loses the keys chosen and must not change afterwards.
+     */
+    static List<Map.Entry<Double, int[]>> chooseFive(TreeMap<Double, int[]> candidates, OpponentModel model) {
+        List<Map.Entry<Double, int[]>> chosen = new ArrayList<>(HardHeadedOffering.TOP_SELECTED + 1);
+        for (int added = 0; added <= HardHeadedOffering.TOP_SELECTED; added++) {
+            Map.Entry<Double, int[]> best = candidates.lastEntry();
+            double bestRating = model.utility(best.getValue());
+            for (Map.Entry<Double, int[]> e : candidates.entrySet()) {
+                double rating = model.utility(e.getValue());
+                if (rating > bestRating) {
+                    best = e;
+                    bestRating = rating;
+                }
+            }
+            chosen.add(best);
+            candidates.remove(best.getKey());
         }
-        return s == Double.POSITIVE_INFINITY ? 0 : s;
+        return chosen;
     }
 
     /** KLH's acceptance: more than the lowest utility offered before this turn, or at least the next offer. */

@@ -41,7 +41,8 @@ import org.pourparler.negotiation.Conventions;
  * from anyone is the one put first.
  *
  * <p><b>Under GENIUS conventions</b> (domains up to {@link GeniusHardHeaded#LIMIT} packages) it makes
- * KLH's own moves instead, bid list keys and all: see {@link GeniusHardHeaded}.
+ * KLH's own moves instead, bid list keys and all, and rates candidates with KLH's own opponent model
+ * ({@link GeniusHardHeadedModel}) rather than the agent's models: see {@link GeniusHardHeaded}.
  */
 public final class HardHeadedOffering implements OfferingStrategy {
     static final double KA = 0.05;
@@ -66,7 +67,10 @@ public final class HardHeadedOffering implements OfferingStrategy {
     private Bid bestReceived;
     private int seen;
 
-    /** A fresh HardHeaded agent: this strategy, its acceptance condition and {@link FrequencyModel}s. */
+    /**
+     * A fresh HardHeaded agent: this strategy, its acceptance condition and {@link FrequencyModel}s
+     * (which the strategy does not read under GENIUS conventions, where KLH's own model rates).
+     */
     public static BoaAgent agent() {
         HardHeadedOffering o = new HardHeadedOffering();
         return new BoaAgent("HardHeaded", o, o::threshold, FrequencyModel::new);

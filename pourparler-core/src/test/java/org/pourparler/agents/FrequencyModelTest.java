@@ -12,7 +12,7 @@ import org.pourparler.model.Domain;
 import org.pourparler.model.Issue;
 import org.pourparler.model.Outcome;
 
-/** The HardHeaded frequency model learns from the opponent's offers as GENIUS's does. */
+/** The HardHeaded frequency model learns from the opponent's offers by GENIUS's rule, its weights set directly. */
 class FrequencyModelTest {
 
     private static Domain domain() {
@@ -35,7 +35,7 @@ class FrequencyModelTest {
         }
         assertThat(m.weight(0)).isGreaterThan(m.weight(1)).isGreaterThan(0.6);
         assertThat(m.weight(0)).isGreaterThan(m.weight(2));
-        // GENIUS's rule lets the sum fall below 1 once a capped issue stays unchanged; never above
+        // the rule, applied directly, lets the sum fall below 1 once a capped issue stays unchanged; never above
         assertThat(m.weight(0) + m.weight(1) + m.weight(2)).isLessThanOrEqualTo(1.0 + 1e-12);
         assertThat(m.valueScore(0, 2)).isEqualTo(1.0);
         assertThat(m.valueScore(0, 0)).isLessThan(0.1);
