@@ -27,7 +27,8 @@ import org.pourparler.model.UtilityFunction;
  * if that key is below the floor p(t), one of its own earlier offers at random instead; else also
  * the next lower ones while within 0.01 of the first and at or above p(t). Up to 4 are queued in
  * ascending key order; of more, 5 as {@link #chooseFive} takes them, rated by KLH's own opponent
- * model ({@link GeniusHardHeadedModel}, fed every offer received). Then the entry of the best offer
+ * model ({@link GeniusHardHeadedModel}, fed every offer received; all alike for a composition
+ * without models). Then the entry of the best offer
  * received (the first of the highest utility; if its package is missing from the list, the entry
  * found for an earlier best) goes first when its key is above the queue's head. It accepts when the
  * offer is worth more than the lowest utility it has offered (1 before its first offer) or at least
@@ -46,6 +47,12 @@ final class GeniusHardHeaded {
     private final UtilityFunction utility;
     private final NavigableMap<Double, int[]> bids;
     private final GeniusHardHeadedModel model;
+    /** The rating of a composition without opponent models: nothing to tell the candidates apart. */
+    private static final OpponentModel UNRATED = new OpponentModel() {
+        @Override public void update(Outcome offer, double time) { }
+
+        @Override public double utility(int[] outcome) { return 0; }
+    };
     private final LinkedList<Map.Entry<Double, int[]>> queue = new LinkedList<>();
     private final List<Map.Entry<Double, int[]>> mine = new ArrayList<>();
     private double lowestYet = 1.0;
@@ -132,7 +139,9 @@ final class GeniusHardHeaded {
         if (fresh.size() <= HardHeadedOffering.TOP_SELECTED) {
             queue.addAll(fresh.entrySet());
         } else {
-            queue.addAll(chooseFive(fresh, model));
+            // KLH's model is the GENIUS form of the frequency model the agent was given; without models
+            // (model=none) every candidate rates alike
+            queue.addAll(chooseFive(fresh, state.hasModels() ? model : UNRATED));
         }
         if (opponentBestEntry != null && queue.getFirst().getKey() < opponentBestEntry.getKey()) queue.addFirst(opponentBestEntry);
     }

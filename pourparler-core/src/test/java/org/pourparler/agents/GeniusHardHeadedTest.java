@@ -124,6 +124,31 @@ class GeniusHardHeadedTest {
         assertThat(made).isEqualTo(expected);
     }
 
+    /** A composition without opponent models (model=none) rates every candidate alike: KLH's loop then takes the highest keys. */
+    @Test
+    void withoutModelsTheFiveAreTheHighestKeys() {
+        Scenario s = dense();
+        UtilityFunction u = s.parties().get(1).profile().utility();
+        List<int[]> band = new ArrayList<>();
+        for (int[] o : List.of(new int[] {1, 0, 0}, new int[] {0, 1, 0}, new int[] {0, 0, 1}, new int[] {1, 1, 0}, new int[] {1, 0, 1},
+                new int[] {0, 1, 1}, new int[] {1, 1, 1})) band.add(o);
+        OpponentModel none = new OpponentModel() {
+            @Override public void update(Outcome offer, double time) { }
+
+            @Override public double utility(int[] outcome) { return 0; }
+        };
+        List<Outcome> expected = klhChoice(u, band, none);
+        assertThat(expected).containsExactly(Outcome.of(1, 0, 0), Outcome.of(0, 1, 0), Outcome.of(0, 0, 1), Outcome.of(1, 1, 0),
+                Outcome.of(1, 0, 1));
+        SessionResult r = Session.run(s, List.of(AgentScenarios.scripted(Action.offer(FIRST), Action.offer(SECOND)),
+                        Agents.create("boa:offering=hard-headed;model=none")),
+                Deadline.rounds(180), Session.Options.defaults().withConventions(Conventions.GENIUS).withSeed(1));
+        List<TraceEntry> offers = AgentScenarios.moves(r, 1, "offer");
+        List<Outcome> made = new ArrayList<>();
+        for (int k = 1; k <= 5; k++) made.add(offers.get(k).outcome());
+        assertThat(made).isEqualTo(expected);
+    }
+
     @Test
     void aChosenEntryWithTwoChildrenShowsItsSuccessorAsKlhsQueueDoes() {
         // keys 5, 4, 3, 2, 1 inserted in that order make the red-black tree 4[2[1, 3], 5]
