@@ -97,9 +97,13 @@ public record Evaluation(List<PartyResult> parties, SessionResult.Metrics metric
                 payoff = noAgreement.payoff(p, atDeadline ? 1.0 : time);
             }
             utility[k] = u;
+            // payoffs count from what failing to agree pays (the no-agreement payoff at the deadline),
+            // utilities from the undiscounted no-agreement value (NegMAS's advantage)
+            double w = noAgreement.payoff(p, 1.0);
+            double payoffRange = basis.best[k] - w;
             double range = basis.best[k] - v;
             out.add(new PartyResult(ps.get(k).name(), ps.get(k).role(), u, payoff,
-                    range > 0 ? (payoff - v) / range : Double.NaN, range > 0 ? (u - v) / range : Double.NaN));
+                    payoffRange > 0 ? (payoff - w) / payoffRange : Double.NaN, range > 0 ? (u - v) / range : Double.NaN));
             welfare += payoff;
             utilityWelfare += u;
         }

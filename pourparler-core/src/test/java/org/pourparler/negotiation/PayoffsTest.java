@@ -91,7 +91,9 @@ class PayoffsTest {
             double payoff = u[k] * Math.pow(0.8, t);
             assertThat(p.utility()).isCloseTo(u[k], within(1e-12));
             assertThat(p.payoff()).isCloseTo(payoff, within(1e-12));
-            assertThat(p.advantage()).isCloseTo((payoff - res[k]) / (1 - res[k]), within(1e-12));
+            // advantage counts from what failing to agree pays: the reservation value discounted at the deadline
+            double w = res[k] * 0.8;
+            assertThat(p.advantage()).isCloseTo((payoff - w) / (1 - w), within(1e-12));
             assertThat(p.utilityAdvantage()).isCloseTo((u[k] - res[k]) / (1 - res[k]), within(1e-12));
         }
         assertThat(r.metrics().welfare()).isCloseTo((0.6 + 0.4) * Math.pow(0.8, t), within(1e-12));
@@ -135,7 +137,8 @@ class PayoffsTest {
      * The reported case (issue 9, 1.1): on ANAC 2012's ItexvsCypressA (discount 0.5, reservation 0.5
      * for both) Boulware and Conceder agreed at t = 0.893 on payoffs 0.389 and 0.361 — worse than the
      * 0.5 the walk-away was said to pay. With GENIUS's semantics walking away at that time pays
-     * 0.5·0.5^t, so every agreement now beats it and the advantages are not negative.
+     * 0.5·0.5^t, so every agreement now beats it, and the advantage, which counts from what failing to
+     * agree pays (0.25 at the deadline), is positive; it was negative for every agent.
      */
     @Test
     void onItexvsCypressADealsBeatWalkingAwayAsGeniusCountsIt() throws Exception {
@@ -149,6 +152,17 @@ class PayoffsTest {
             assertThat(p.isDiscounted()).isTrue();
             assertThat(r.payoff(k)).isGreaterThanOrEqualTo(NoAgreement.RESERVATION.payoff(p, r.time()));
             assertThat(r.parties().get(k).utilityAdvantage()).isGreaterThanOrEqualTo(0);
+            // the payoff's advantage counts from running out the clock (0.5 · 0.5^1 = 0.25), not from 0.5
+            assertThat(r.parties().get(k).advantage()).isGreaterThan(0);
+        }
+        // and running out the clock has advantage 0 for both: a failed negotiation, as NegMAS scores it
+        SessionResult none = Session.run(s, List.of(TimeDependentAgent.hardliner(), TimeDependentAgent.hardliner()), Deadline.rounds(50),
+                Session.Options.defaults());
+        assertThat(none.agreement()).isEmpty();
+        assertThat(none.ending()).isEqualTo(Ending.DEADLINE);
+        for (int k = 0; k < 2; k++) {
+            assertThat(none.payoff(k)).isCloseTo(0.25, within(1e-12));
+            assertThat(none.parties().get(k).advantage()).isEqualTo(0.0);
         }
     }
 
