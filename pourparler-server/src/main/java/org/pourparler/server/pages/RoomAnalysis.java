@@ -17,9 +17,10 @@ import org.pourparler.negotiation.OfferRecord;
 import org.pourparler.room.Room;
 
 /**
- * The live analysis of an open room, for its convener only: is there a zone of agreement, the
- * utility plane of the first two negotiators (frontier, solutions, reservation values, the offers so
- * far, the agreement) drawn as SVG by the server, and, when no zone exists, what would open one. It
+ * The live analysis of an open room, for its convener only: is there a zone of agreement, a utility
+ * plane for each pair of negotiators (frontier, solutions, reservation values, the offers so far, the
+ * agreement) drawn as SVG by the server, and, when no zone exists, what would open one (blocking
+ * parties, lowered reservation values, red lines to drop). It
  * is the core's {@link AgreementAnalysis} of the scenario with the profiles the room holds (those the
  * parties entered included), computed once per room under a work limit.
  */
@@ -79,77 +80,158 @@ public final class RoomAnalysis {
                 : ": some of the " + report.get().outcomes() + " packages give every party at least its reservation value.");
     }
 
-    /** The names of the two parties of the plane (the first two negotiators), and whether there are more. */
-    public String xParty() { return negotiators().get(0).name(); }
-    public String yParty() { return negotiators().size() > 1 ? negotiators().get(1).name() : ""; }
-    public boolean morePartiesThanPlane() { return negotiators().size() > 2; }
-    public boolean plane() { return report.isPresent() && negotiators().size() >= 2; }
+    /** The most planes drawn: every pair of up to 5 negotiators. */
+    public static final int MAX_PLANES = 10;
+
+    /**
+     * The utility planes, one for each pair of negotiators (the first {@link #MAX_PLANES} pairs in
+     * scenario order): a mediator with three or more parties sees every pair, as {@code analyze --plot}
+     * draws them. Empty without an analysis or with one negotiator.
+     */
+    public List<Plane> planes() {
+        List<Plane> out = new ArrayList<>();
+        if (report.isEmpty()) return out;
+        int n = negotiators().size();
+        for (int a = 0; a < n && out.size() < MAX_PLANES; a++) {
+            for (int b = a + 1; b < n && out.size() < MAX_PLANES; b++) out.add(new Plane(out.size(), a, b));
+        }
+        return out;
+    }
+
+    /** Whether some pairs have no plane (more than 5 negotiators). */
+    public boolean morePairsThanPlanes() {
+        int n = negotiators().size();
+        return n * (n - 1) / 2 > MAX_PLANES;
+    }
 
     private List<Party> negotiators() { return scenario.negotiators(); }
 
     /** The index in the scenario's parties (the analysis's order) of the k-th negotiator. */
     private int index(int k) { return scenario.parties().indexOf(negotiators().get(k)); }
 
-    /** The Pareto frontier (of every package, not only the zone's) as an SVG polyline. */
-    public String frontier() {
-        if (!plane()) return "";
-        List<double[]> pts = new ArrayList<>();
-        for (FrontierPoint p : report.get().paretoAll().points()) pts.add(new double[] {p.utility(index(0)), p.utility(index(1))});
-        pts.sort((a, b) -> Double.compare(a[0], b[0]));
-        StringBuilder b = new StringBuilder();
-        for (double[] p : pts) b.append(x(p[0])).append(',').append(y(p[1])).append(' ');
-        return b.toString().trim();
-    }
-
-    /** A named point of the plane. */
+    /** A named point of a plane. */
     public record Point(String label, String x, String y, String text) { }
 
-    /** The bargaining solutions (first of each), with their packages. */
-    public List<Point> solutions() {
-        List<Point> out = new ArrayList<>();
-        if (!plane()) return out;
-        var s = report.get().solutions();
-        add(out, "Nash", s.nash());
-        add(out, "Kalai–Smorodinsky", s.kalaiSmorodinsky());
-        add(out, "Egalitarian", s.egalitarian());
-        return out;
-    }
-
-    private void add(List<Point> out, String name, List<FrontierPoint> points) {
-        if (points.isEmpty()) return;
-        FrontierPoint p = points.get(0);
-        String pkg = p.outcomes().isEmpty() ? "" : Words.outcome(scenario.domain(), Outcome.of(p.outcomes().get(0)));
-        double u0 = p.utility(index(0));
-        double u1 = p.utility(index(1));
-        out.add(new Point(name, x(u0), y(u1), name + ": " + Words.number(u0) + " for " + xParty() + ", "
-                + Words.number(u1) + " for " + yParty() + (pkg.isEmpty() ? "" : " (" + pkg + ")")));
-    }
-
-    /** The reservation values as plane coordinates: x of the first party's line, y of the second's. */
-    public String reservationX() { return plane() ? x(report.get().reservation(index(0))) : "0"; }
-    public String reservationY() { return plane() ? y(report.get().reservation(index(1))) : "0"; }
-
-    /** The offers so far as points of the plane. */
-    public List<Point> offers(List<OfferRecord> offers) {
-        List<Point> out = new ArrayList<>();
-        if (!plane()) return out;
-        for (OfferRecord r : offers) {
-            double u0 = negotiators().get(0).profile().utility().utility(r.outcome());
-            double u1 = negotiators().get(1).profile().utility().utility(r.outcome());
-            String by = r.party() < 0 ? "the mediator" : negotiators().get(r.party()).name();
-            out.add(new Point(by, x(u0), y(u1), "Round " + (r.round() + 1) + ", " + by + ": " + Words.number(u0) + ", " + Words.number(u1)));
-        }
-        return out;
-    }
-
-    /** The agreement as a point, when there is one. */
-    public Optional<Point> agreement(Optional<Outcome> agreement) {
-        if (!plane()) return Optional.empty();
-        return agreement.map(a -> {
-            double u0 = negotiators().get(0).profile().utility().utility(a);
-            double u1 = negotiators().get(1).profile().utility().utility(a);
-            return new Point("Agreement", x(u0), y(u1), "The agreement: " + Words.number(u0) + ", " + Words.number(u1));
+    /** The bargaining solutions (first of each), in sentences giving every negotiator's utility and the package. */
+    public List<String> solutions() {
+        List<String> out = new ArrayList<>();
+        if (report.isEmpty()) return out;
+        eachSolution((name, p) -> {
+            List<String> each = new ArrayList<>();
+            for (int k = 0; k < negotiators().size(); k++) each.add(Words.number(p.utility(index(k))) + " for " + negotiators().get(k).name());
+            String pkg = p.outcomes().isEmpty() ? "" : Words.outcome(scenario.domain(), Outcome.of(p.outcomes().get(0)));
+            out.add(name + ": " + String.join(", ", each) + (pkg.isEmpty() ? "" : " (" + pkg + ")"));
         });
+        return out;
+    }
+
+    private void eachSolution(java.util.function.BiConsumer<String, FrontierPoint> each) {
+        var s = report.get().solutions();
+        if (!s.nash().isEmpty()) each.accept("Nash", s.nash().get(0));
+        if (!s.kalaiSmorodinsky().isEmpty()) each.accept("Kalai–Smorodinsky", s.kalaiSmorodinsky().get(0));
+        if (!s.egalitarian().isEmpty()) each.accept("Egalitarian", s.egalitarian().get(0));
+    }
+
+    /** The plane of negotiators {@code a} (across) and {@code b} (up), the {@code number}-th drawn. */
+    public final class Plane {
+        private final int number;
+        private final int a;
+        private final int b;
+
+        private Plane(int number, int a, int b) {
+            this.number = number;
+            this.a = a;
+            this.b = b;
+        }
+
+        /** Distinguishes the plane's element ids on the page. */
+        public int number() { return number; }
+        public String xParty() { return negotiators().get(a).name(); }
+        public String yParty() { return negotiators().get(b).name(); }
+
+        /**
+         * The best trade-off between the two: the packages of the Pareto frontier (of every package,
+         * not only the zone's) that neither of the two can improve on without the other losing, as an
+         * SVG polyline. With more parties than the two the frontier's other packages lie below it
+         * ({@link #others}): they are efficient only because a third party gains.
+         */
+        public String frontier() {
+            StringBuilder out = new StringBuilder();
+            for (double[] p : envelope()) out.append(x(p[0])).append(',').append(y(p[1])).append(' ');
+            return out.toString().trim();
+        }
+
+        /** When the two want the same package (their trade-off is one point), that point {x, y}, drawn as a dot. */
+        public Optional<String[]> sharedBest() {
+            List<double[]> line = envelope();
+            return line.size() == 1 ? Optional.of(new String[] {x(line.get(0)[0]), y(line.get(0)[1])}) : Optional.empty();
+        }
+
+        /** The frontier's packages below the pair's own trade-off, as plane coordinates {x, y}. */
+        public List<String[]> others() {
+            List<double[]> line = envelope();
+            List<String[]> out = new ArrayList<>();
+            for (double[] p : projected()) {
+                boolean on = false;
+                for (double[] q : line) on |= q[0] == p[0] && q[1] == p[1];
+                if (!on) out.add(new String[] {x(p[0]), y(p[1])});
+            }
+            return out;
+        }
+
+        private List<double[]> projected() {
+            List<double[]> pts = new ArrayList<>();
+            for (FrontierPoint p : report.get().paretoAll().points()) pts.add(new double[] {p.utility(index(a)), p.utility(index(b))});
+            return pts;
+        }
+
+        /** The projected points not dominated within the pair, left to right. */
+        private List<double[]> envelope() {
+            List<double[]> pts = projected();
+            pts.sort((p, q) -> p[0] != q[0] ? Double.compare(q[0], p[0]) : Double.compare(q[1], p[1]));
+            List<double[]> out = new ArrayList<>();
+            double top = Double.NEGATIVE_INFINITY;
+            for (double[] p : pts) {
+                if (p[1] > top) {
+                    out.add(p);
+                    top = p[1];
+                }
+            }
+            java.util.Collections.reverse(out);
+            return out;
+        }
+
+        /** The bargaining solutions as points of this plane. */
+        public List<Point> solutions() {
+            List<Point> out = new ArrayList<>();
+            eachSolution((name, p) -> out.add(point(name, p.utility(index(a)), p.utility(index(b)), name)));
+            return out;
+        }
+
+        /** The two reservation values as plane coordinates: x of the first party's line, y of the second's. */
+        public String reservationX() { return x(report.get().reservation(index(a))); }
+        public String reservationY() { return y(report.get().reservation(index(b))); }
+
+        /** The offers so far as points. */
+        public List<Point> offers(List<OfferRecord> offers) {
+            List<Point> out = new ArrayList<>();
+            for (OfferRecord r : offers) {
+                String by = r.party() < 0 ? "the mediator" : negotiators().get(r.party()).name();
+                out.add(point(by, utility(a, r.outcome()), utility(b, r.outcome()), "Round " + (r.round() + 1) + ", " + by));
+            }
+            return out;
+        }
+
+        /** The agreement as a point, when there is one. */
+        public Optional<Point> agreement(Optional<Outcome> agreement) {
+            return agreement.map(o -> point("Agreement", utility(a, o), utility(b, o), "The agreement"));
+        }
+
+        private Point point(String label, double u, double v, String text) {
+            return new Point(label, x(u), y(v), text + ": " + Words.number(u) + " for " + xParty() + ", " + Words.number(v) + " for " + yParty());
+        }
+
+        private double utility(int k, Outcome o) { return negotiators().get(k).profile().utility().utility(o); }
     }
 
     /** What blocks a deal and what would open one, in sentences (empty when a zone exists). */
@@ -168,6 +250,9 @@ public final class RoomAnalysis {
         for (Diagnosis.PartyMove m : d.partyLowering()) {
             if (m.amount().isPresent()) out.add(m.party() + " alone lowering its reservation value by " + Words.number(m.amount().getAsDouble()) + " would open a zone.");
             else out.add(m.party() + " alone cannot open a zone by lowering its reservation value.");
+        }
+        for (Diagnosis.RedLineMove m : d.redLinesToDrop()) {
+            out.add(m.party() + " dropping its red line \u201c" + m.redLine() + "\u201d would open a zone.");
         }
         return out;
     }

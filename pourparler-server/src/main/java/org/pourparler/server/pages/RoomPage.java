@@ -94,8 +94,10 @@ public final class RoomPage {
 
     public boolean hasAnalysis() { return analysis != null; }
     public RoomAnalysis analysis() { return analysis; }
-    public List<RoomAnalysis.Point> analysedOffers() { return analysis.offers(view().map(NegotiationView::offers).orElse(List.of())); }
-    public Optional<RoomAnalysis.Point> analysedAgreement() { return analysis.agreement(room.agreement()); }
+    /** The offers so far on a plane of the analysis. */
+    public List<RoomAnalysis.Point> offersOn(RoomAnalysis.Plane plane) { return plane.offers(view().map(NegotiationView::offers).orElse(List.of())); }
+    /** The agreement on a plane of the analysis, when there is one. */
+    public Optional<RoomAnalysis.Point> agreementOn(RoomAnalysis.Plane plane) { return plane.agreement(room.agreement()); }
 
     /** In an open room, the convener's view of every party's profile: name, reservation (or "not entered yet"). */
     public List<String[]> allProfiles() {

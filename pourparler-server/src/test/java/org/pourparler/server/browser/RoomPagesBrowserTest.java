@@ -244,6 +244,32 @@ class RoomPagesBrowserTest {
         }
     }
 
+    /** Three negotiators (the seed scenario): a plane for every pair, and what blocks a deal. */
+    @Test
+    void anOpenRoomWithThreeNegotiatorsDrawsEveryPairAndWhatBlocksADeal() {
+        try (Browser convener = Browser.open("open-three", SHOTS)) {
+            convener.go(t.server.signInLink());
+            convener.click(By.linkText("Open a new room"));
+            convener.click(By.partialLinkText("Ukraine, January 2024"));
+            convener.click(By.id("m-open"));
+            convener.type(By.id("rounds"), "8");
+            convener.click(By.cssSelector("form.settings button[type=submit]"));
+            convener.waitFor(By.id("link-0"));
+            convener.click(By.linkText("Go to the room"));
+            convener.waitFor(By.id("zone"));
+            assertThat(convener.text(By.id("zone"))).startsWith("Zone: no.");
+            List<WebElement> planes = convener.driver().findElements(By.cssSelector("svg.plane"));
+            assertThat(planes).hasSize(3);
+            assertThat(planes).extracting(p -> p.findElement(By.tagName("title")).getAttribute("textContent")).containsExactly(
+                    "Utility plane: Moscow across, Kyiv up", "Utility plane: Moscow across, Washington up",
+                    "Utility plane: Kyiv across, Washington up");
+            assertThat(convener.text(By.cssSelector("ul.diagnosis"))).contains("Blocking: Moscow and Kyiv");
+            // the screenshot shows the planes
+            ((org.openqa.selenium.JavascriptExecutor) convener.driver()).executeScript("arguments[0].scrollIntoView()", planes.get(0));
+            visit(convener, "open-three-console");
+        }
+    }
+
     @Test
     void aConvenerWritesASmallScenarioInThePageAndAMistakeIsAPlainSentence() {
         try (Browser convener = Browser.open("small-convener", SHOTS)) {
