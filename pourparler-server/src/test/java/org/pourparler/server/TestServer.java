@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Path;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -13,8 +14,10 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
+import org.pourparler.server.rooms.RoomEndpoints;
 
 /** A server on a free port over a fresh database, a clock the test moves, and a plain HTTP client. */
 public final class TestServer implements AutoCloseable {
@@ -25,9 +28,25 @@ public final class TestServer implements AutoCloseable {
     public final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
 
+    /** The room endpoints {@link #withRooms} started the server with, closed with it; null otherwise. */
+    private RoomEndpoints rooms;
+
     private TestServer(PourparlerServer server, MovableClock clock) {
         this.server = server;
         this.clock = clock;
+    }
+
+    /** Starts a server over a fresh database of the vendor with the rooms, pages and studies (examples from ../examples); closing it closes them. */
+    public static TestServer withRooms(String vendor) throws ServerException {
+        RoomEndpoints rooms = new RoomEndpoints(Path.of("../examples"), Optional.empty());
+        try {
+            TestServer t = start(vendor, List.of(rooms));
+            t.rooms = rooms;
+            return t;
+        } catch (ServerException | RuntimeException e) {
+            rooms.close();
+            throw e;
+        }
     }
 
     /** Starts a server over a fresh database of the vendor. */
@@ -110,6 +129,7 @@ public final class TestServer implements AutoCloseable {
     @Override
     public void close() {
         server.stop();
+        if (rooms != null) rooms.close();
     }
 
     /** A clock that stands still until the test moves it. */

@@ -33,6 +33,8 @@ public final class RoomAnalysis {
     private final Optional<AgreementAnalysis.Report> report;
     private final String unavailable;
     private final Scenario scenario;
+    /** Built on first use and kept: the analysis is cached per room (shared by threads) and its page re-rendered on every event. */
+    private volatile List<Plane> planes;
 
     private RoomAnalysis(Optional<AgreementAnalysis.Report> report, String unavailable, Scenario scenario) {
         this.report = report;
@@ -89,13 +91,14 @@ public final class RoomAnalysis {
      * draws them. Empty without an analysis or with one negotiator.
      */
     public List<Plane> planes() {
+        if (planes != null) return planes;
         List<Plane> out = new ArrayList<>();
-        if (report.isEmpty()) return out;
-        int n = negotiators().size();
+        int n = report.isEmpty() ? 0 : negotiators().size();
         for (int a = 0; a < n && out.size() < MAX_PLANES; a++) {
             for (int b = a + 1; b < n && out.size() < MAX_PLANES; b++) out.add(new Plane(out.size(), a, b));
         }
-        return out;
+        planes = List.copyOf(out);
+        return planes;
     }
 
     /** Whether some pairs have no plane (more than 5 negotiators). */
@@ -137,11 +140,28 @@ public final class RoomAnalysis {
         private final int number;
         private final int a;
         private final int b;
+        /** The frontier projected on the pair, split into the pair's own trade-off (left to right) and the rest. */
+        private final List<double[]> line = new ArrayList<>();
+        private final List<double[]> below = new ArrayList<>();
 
         private Plane(int number, int a, int b) {
             this.number = number;
             this.a = a;
             this.b = b;
+            List<double[]> pts = new ArrayList<>();
+            for (FrontierPoint p : report.get().paretoAll().points()) pts.add(new double[] {p.utility(index(a)), p.utility(index(b))});
+            // right to left, higher first: a point is on the trade-off when it is above every point to its right
+            pts.sort((p, q) -> p[0] != q[0] ? Double.compare(q[0], p[0]) : Double.compare(q[1], p[1]));
+            double top = Double.NEGATIVE_INFINITY;
+            for (double[] p : pts) {
+                if (p[1] > top) {
+                    line.add(p);
+                    top = p[1];
+                } else {
+                    below.add(p);
+                }
+            }
+            java.util.Collections.reverse(line);
         }
 
         /** Distinguishes the plane's element ids on the page. */
@@ -157,47 +177,19 @@ public final class RoomAnalysis {
          */
         public String frontier() {
             StringBuilder out = new StringBuilder();
-            for (double[] p : envelope()) out.append(x(p[0])).append(',').append(y(p[1])).append(' ');
+            for (double[] p : line) out.append(x(p[0])).append(',').append(y(p[1])).append(' ');
             return out.toString().trim();
         }
 
         /** When the two want the same package (their trade-off is one point), that point {x, y}, drawn as a dot. */
         public Optional<String[]> sharedBest() {
-            List<double[]> line = envelope();
             return line.size() == 1 ? Optional.of(new String[] {x(line.get(0)[0]), y(line.get(0)[1])}) : Optional.empty();
         }
 
         /** The frontier's packages below the pair's own trade-off, as plane coordinates {x, y}. */
         public List<String[]> others() {
-            List<double[]> line = envelope();
             List<String[]> out = new ArrayList<>();
-            for (double[] p : projected()) {
-                boolean on = false;
-                for (double[] q : line) on |= q[0] == p[0] && q[1] == p[1];
-                if (!on) out.add(new String[] {x(p[0]), y(p[1])});
-            }
-            return out;
-        }
-
-        private List<double[]> projected() {
-            List<double[]> pts = new ArrayList<>();
-            for (FrontierPoint p : report.get().paretoAll().points()) pts.add(new double[] {p.utility(index(a)), p.utility(index(b))});
-            return pts;
-        }
-
-        /** The projected points not dominated within the pair, left to right. */
-        private List<double[]> envelope() {
-            List<double[]> pts = projected();
-            pts.sort((p, q) -> p[0] != q[0] ? Double.compare(q[0], p[0]) : Double.compare(q[1], p[1]));
-            List<double[]> out = new ArrayList<>();
-            double top = Double.NEGATIVE_INFINITY;
-            for (double[] p : pts) {
-                if (p[1] > top) {
-                    out.add(p);
-                    top = p[1];
-                }
-            }
-            java.util.Collections.reverse(out);
+            for (double[] p : below) out.add(new String[] {x(p[0]), y(p[1])});
             return out;
         }
 

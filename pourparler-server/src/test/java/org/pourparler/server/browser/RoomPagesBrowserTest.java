@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,7 +21,6 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.pourparler.server.TestServer;
-import org.pourparler.server.rooms.RoomEndpoints;
 import org.pourparler.server.store.Event;
 
 /**
@@ -35,7 +33,6 @@ import org.pourparler.server.store.Event;
  * in the page or in any response or stream message the browser received.
  */
 class RoomPagesBrowserTest {
-    private static final Path EXAMPLES = Path.of("../examples");
     private static final Path SHOTS = Path.of("target/screenshots/RoomPagesBrowserTest");
 
     /** The bakery's numbers: its option values, weights and reservation, and its terms (weight × value) as its own page's JSON carries them. */
@@ -79,18 +76,15 @@ class RoomPagesBrowserTest {
             "");
 
     private TestServer t;
-    private RoomEndpoints rooms;
 
     @BeforeEach
     void start() throws Exception {
         Browser.assumeAvailable();
-        rooms = new RoomEndpoints(EXAMPLES, Optional.empty());
-        t = TestServer.start("sqlite", List.of(rooms));
+        t = TestServer.withRooms("sqlite");
     }
 
     @AfterEach
     void stop() {
-        if (rooms != null) rooms.close();
         if (t != null) t.close();
     }
 
@@ -235,6 +229,8 @@ class RoomPagesBrowserTest {
             act(person, By.id("do-offer"));
             // the offer reaches the convener's plane live
             convener.waitUntil("the offer on the plane", d -> !d.findElements(By.cssSelector("svg.plane circle")).isEmpty());
+            ((org.openqa.selenium.JavascriptExecutor) convener.driver()).executeScript("arguments[0].scrollIntoView()",
+                    convener.driver().findElement(By.cssSelector("svg.plane")));
             visit(convener, "open-console");
             assertThat(text(convener.driver())).contains("The parties' preferences").contains("bakery: walking away gives 0.40")
                     .contains("mill: walking away gives 0.30");

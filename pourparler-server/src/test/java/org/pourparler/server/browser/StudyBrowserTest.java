@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,7 +20,6 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.pourparler.server.TestServer;
-import org.pourparler.server.rooms.RoomEndpoints;
 
 /**
  * A research study in a real browser (headless Chromium): the convener creates a study; three
@@ -33,22 +31,18 @@ import org.pourparler.server.rooms.RoomEndpoints;
  * screenshot at 1280 and 390 px ({@code target/screenshots/StudyBrowserTest}) and checked with axe-core.
  */
 class StudyBrowserTest {
-    private static final Path EXAMPLES = Path.of("../examples");
     private static final Path SHOTS = Path.of("target/screenshots/StudyBrowserTest");
 
     private TestServer t;
-    private RoomEndpoints rooms;
 
     @BeforeEach
     void start() throws Exception {
         Browser.assumeAvailable();
-        rooms = new RoomEndpoints(EXAMPLES, Optional.empty());
-        t = TestServer.start("sqlite", List.of(rooms));
+        t = TestServer.withRooms("sqlite");
     }
 
     @AfterEach
     void stop() {
-        if (rooms != null) rooms.close();
         if (t != null) t.close();
     }
 

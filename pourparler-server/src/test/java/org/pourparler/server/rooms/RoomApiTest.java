@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Random;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -51,19 +50,16 @@ class RoomApiTest {
     String vendor;
 
     TestServer t;
-    RoomEndpoints rooms;
     TestServer.Credentials convener;
 
     @BeforeEach
     void start() throws Exception {
-        rooms = new RoomEndpoints(EXAMPLES, Optional.empty());
-        t = TestServer.start(vendor, List.of(rooms));
+        t = TestServer.withRooms(vendor);
         convener = t.signIn();
     }
 
     @AfterEach
     void stop() {
-        rooms.close();
         t.close();
     }
 

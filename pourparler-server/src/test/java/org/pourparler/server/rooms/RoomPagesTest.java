@@ -7,12 +7,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -34,23 +32,19 @@ import org.pourparler.server.store.Event;
 @ParameterizedClass
 @FieldSource("org.pourparler.server.TestDatabases#VENDORS")
 class RoomPagesTest {
-    private static final Path EXAMPLES = Path.of("../examples");
 
     @Parameter
     String vendor;
 
     TestServer t;
-    RoomEndpoints rooms;
 
     @BeforeEach
     void start() throws Exception {
-        rooms = new RoomEndpoints(EXAMPLES, Optional.empty());
-        t = TestServer.start(vendor, List.of(rooms));
+        t = TestServer.withRooms(vendor);
     }
 
     @AfterEach
     void stop() {
-        rooms.close();
         t.close();
     }
 

@@ -7,14 +7,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -36,7 +34,6 @@ import org.pourparler.server.TestServer;
 @ParameterizedClass
 @FieldSource("org.pourparler.server.TestDatabases#VENDORS")
 class StudyTest {
-    private static final Path EXAMPLES = Path.of("../examples");
     private static final Pattern LINK = Pattern.compile("value=\"(http[^\"]*/study/([A-Za-z0-9_-]{43}))\"");
     private static final Pattern STUDY = Pattern.compile("href=\"/studies/([A-Za-z0-9_-]+)\"");
     private static final Pattern CODE = Pattern.compile("id=\"completion-code\">([A-Z0-9]+)<");
@@ -46,19 +43,16 @@ class StudyTest {
     String vendor;
 
     TestServer t;
-    RoomEndpoints rooms;
     TestServer.Credentials convener;
 
     @BeforeEach
     void start() throws Exception {
-        rooms = new RoomEndpoints(EXAMPLES, Optional.empty());
-        t = TestServer.start(vendor, List.of(rooms));
+        t = TestServer.withRooms(vendor);
         convener = t.signIn();
     }
 
     @AfterEach
     void stop() {
-        rooms.close();
         t.close();
     }
 
